@@ -1,0 +1,31 @@
+import { reactive } from 'vue';
+import { isApiProblemError } from '@kehu/api-client';
+
+/**
+ * Field messages from a problem's `errors[]`, for `<el-form-item :error="fieldErrors.email">`.
+ * `apply` returns false when the error has no field errors, so the caller can show it otherwise.
+ */
+export function useFieldErrors<Field extends string>() {
+  const fieldErrors = reactive<Partial<Record<Field, string>>>({});
+
+  function clear(): void {
+    for (const key of Object.keys(fieldErrors)) delete fieldErrors[key as Field];
+  }
+
+  function apply(error: unknown, fields: readonly Field[]): boolean {
+    clear();
+    if (!isApiProblemError(error)) return false;
+    let matched = false;
+    for (const { field, message } of error.errors) {
+      // The API names body fields plainly (`email`) or with a prefix (`body.email`).
+      const name = field.replace(/^body\./, '') as Field;
+      if (fields.includes(name) && !fieldErrors[name]) {
+        (fieldErrors as Record<Field, string>)[name] = message;
+        matched = true;
+      }
+    }
+    return matched;
+  }
+
+  return { fieldErrors, apply, clear };
+}

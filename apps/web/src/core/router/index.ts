@@ -1,0 +1,23 @@
+import { createRouter, createWebHistory, type RouterHistory } from 'vue-router';
+import './route-meta';
+import { authGuard } from './auth-guard';
+import { appRoutes, publicRoutes } from '@/modules';
+
+export function createAppRouter(history: RouterHistory = createWebHistory()) {
+  const router = createRouter({
+    history,
+    routes: [
+      ...publicRoutes,
+      { path: '/', component: () => import('@/core/layout/app-layout.vue'), children: appRoutes },
+      {
+        path: '/:pathMatch(.*)*',
+        name: 'not-found',
+        component: () => import('@/core/pages/not-found-page.vue'),
+        meta: { public: true, titleKey: 'notFound.title' },
+      },
+    ],
+    scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+  });
+  router.beforeEach(authGuard);
+  return router;
+}

@@ -1,0 +1,21 @@
+import type { Component } from 'vue';
+import type { Schemas } from '@kehu/api-client';
+
+export type AppModule = Schemas['AppModuleName'];
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Reachable without signing in. */
+    public?: boolean;
+    /** i18n key of the page title (browser tab). */
+    titleKey?: string;
+    /** Key under `help.` of this page's guide in the help drawer. */
+    help?: string;
+    /** Shown only when the user's department has this module switched on. */
+    module?: AppModule;
+    /** Shown only to users holding one of these roles. */
+    roles?: string[];
+    /** Puts the route in the sidebar. */
+    nav?: { icon: Component; order: number };
+  }
+}

@@ -1,0 +1,23 @@
+import type { RouteRecordRaw } from 'vue-router';
+import { authRoutes } from './auth/routes';
+import { dashboardRoutes } from './dashboard/routes';
+import { profileRoutes } from './profile/routes';
+import { salesRoutes } from './sales/routes';
+import { marketingRoutes } from './marketing/routes';
+import { serviceRoutes } from './service/routes';
+import { analyticsRoutes } from './analytics/routes';
+import { adminRoutes } from './admin/routes';
+
+/** Pages without the app shell (sign-in). */
+export const publicRoutes: RouteRecordRaw[] = [...authRoutes];
+
+/** Pages inside the app shell; those with `meta.nav` appear in the sidebar. */
+export const appRoutes: RouteRecordRaw[] = [
+  ...dashboardRoutes,
+  ...profileRoutes,
+  ...salesRoutes,
+  ...marketingRoutes,
+  ...serviceRoutes,
+  ...analyticsRoutes,
+  ...adminRoutes,
+];

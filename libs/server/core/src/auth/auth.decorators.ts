@@ -1,0 +1,19 @@
+import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
+import type { Principal } from './principal';
+
+export const IS_PUBLIC = 'kehu:public';
+export const REQUIRED_PERMISSION = 'kehu:permission';
+export const REQUIRED_MODULE = 'kehu:module';
+
+/** No authentication needed (login, health, public forms). */
+export const Public = () => SetMetadata(IS_PUBLIC, true);
+
+/** The caller needs this permission (`sales.customer.read`); its scope then filters records. */
+export const RequirePermission = (permission: string) => SetMetadata(REQUIRED_PERMISSION, permission);
+
+/** The endpoint belongs to a module that is switched on per department. */
+export const RequireModule = (module: string) => SetMetadata(REQUIRED_MODULE, module);
+
+export const CurrentPrincipal = createParamDecorator((_: unknown, ctx: ExecutionContext): Principal => {
+  return ctx.switchToHttp().getRequest().principal;
+});

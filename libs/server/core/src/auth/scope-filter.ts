@@ -1,0 +1,45 @@
+import { DataScope } from '@kehu/contracts';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { Principal } from './principal';
+
+export interface ScopeColumns {
+  /** Column holding the owning user (e.g. `c.owner_id`). */
+  owner?: string;
+  /** Column holding the owning department (e.g. `c.department_id`). */
+  department?: string;
+}
+
+let seq = 0;
+
+/**
+ * The data-scope filter: the one place that narrows a query to the records a
+ * principal may see for a permission. Out-of-scope rows simply do not match, so
+ * get/update/delete answer 404 and lists/counts never reveal them.
+ */
+export function applyScope<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  principal: Principal,
+  permission: string,
+  columns: ScopeColumns,
+): SelectQueryBuilder<T> {
+  const scope = principal.permissions[permission];
+  const p = `scope${++seq % 1_000_000}`;
+  if (!scope) return qb.andWhere('1 = 0');
+  switch (scope) {
+    case DataScope.ALL:
+      return qb;
+    case DataScope.DEPARTMENT:
+      if (!columns.department) return qb.andWhere(`${columns.owner} = ANY(:${p})`, { [p]: principal.teamMemberIds });
+      return qb.andWhere(`${columns.department} = ANY(:${p})`, { [p]: principal.departmentSubtreeIds });
+    case DataScope.TEAM:
+      return qb.andWhere(`${columns.owner} = ANY(:${p})`, { [p]: principal.teamMemberIds });
+    case DataScope.OWN:
+      return qb.andWhere(`${columns.owner} = :${p}`, { [p]: principal.userId });
+    default:
+      return assertUnreachable(scope);
+  }
+}
+
+export function assertUnreachable(value: never): never {
+  throw new Error(`Unhandled value: ${String(value)}`);
+}

@@ -1,0 +1,86 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { OutboxEvent } from './outbox-event.entity';
+
+export type OutboxHandler = (event: OutboxEvent) => Promise<void>;
+
+const BATCH = 100;
+const MAX_BACKOFF_SECONDS = 3600;
+
+/**
+ * Delivers outbox events to subscribers (webhooks, timeline, rollups) at least once.
+ * Each instance polls with FOR UPDATE SKIP LOCKED, so replicas share the work and
+ * never deliver the same batch twice at once. A failing handler retries with backoff.
+ */
+@Injectable()
+export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxDispatcher.name);
+  private readonly handlers: { pattern: RegExp; handler: OutboxHandler }[] = [];
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<number>;
+  private stopped = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** `customer.*` or `lead.converted`. */
+  subscribe(pattern: string, handler: OutboxHandler): void {
+    const re = new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+    this.handlers.push({ pattern: re, handler });
+  }
+
+  onApplicationBootstrap(): void {
+    if (!this.config.jobsEnabled) return;
+    const tick = async () => {
+      if (this.stopped) return;
+      try {
+        while ((await this.dispatchOnce()) === BATCH && !this.stopped) {
+          // drain a backlog without waiting for the next tick
+        }
+      } catch (err) {
+        this.logger.error({ err }, 'outbox dispatch failed');
+      }
+      if (!this.stopped) this.timer = setTimeout(tick, this.config.outboxPollMs);
+    };
+    this.timer = setTimeout(tick, this.config.outboxPollMs);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running?.catch(() => undefined);
+  }
+
+  /** Dispatches one batch; returns how many events it handled. Tests call it directly. */
+  dispatchOnce(): Promise<number> {
+    this.running = this.dataSource.transaction(async (manager) => {
+      const events = await manager
+        .createQueryBuilder(OutboxEvent, 'e')
+        .where('e.dispatched_at IS NULL AND e.next_attempt_at <= now()')
+        .orderBy('e.id', 'ASC')
+        .limit(BATCH)
+        .setLock('pessimistic_write')
+        .setOnLocked('skip_locked')
+        .getMany();
+      for (const event of events) {
+        try {
+          for (const { pattern, handler } of this.handlers) if (pattern.test(event.type)) await handler(event);
+          await manager.update(OutboxEvent, event.id, { dispatchedAt: () => 'now()', lastError: null } as never);
+        } catch (err) {
+          const attempts = event.attempts + 1;
+          const delay = Math.min(2 ** attempts, MAX_BACKOFF_SECONDS);
+          await manager.update(OutboxEvent, event.id, {
+            attempts,
+            lastError: String((err as Error)?.message ?? err).slice(0, 2000),
+            nextAttemptAt: () => `now() + interval '${delay} seconds'`,
+          } as never);
+        }
+      }
+      return events.length;
+    });
+    return this.running;
+  }
+}

@@ -1,0 +1,60 @@
+import { Limits, type Page } from '@kehu/contracts';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { decodeCursor, encodeCursor } from './cursor';
+import type { SortColumn } from './sort';
+
+export interface KeysetOptions {
+  sort: { key: string; columns: SortColumn[] };
+  cursor?: string;
+  limit?: number;
+  count?: boolean;
+}
+
+/**
+ * Keyset pagination over a query builder: `WHERE (sort cols) > (cursor values)`
+ * with a row comparison (index-friendly) when all directions agree, fetching
+ * limit + 1 rows to know whether a next page exists.
+ */
+export async function paginate<T extends ObjectLiteral, R = T>(
+  qb: SelectQueryBuilder<T>,
+  options: KeysetOptions,
+  map: (row: T) => R = (row) => row as unknown as R,
+): Promise<Page<R>> {
+  const limit = Math.min(options.limit ?? Limits.pageSizeDefault, Limits.pageSizeMax);
+  const { columns, key } = options.sort;
+  const total = options.count ? await qb.clone().orderBy().getCount() : undefined;
+  if (options.cursor) {
+    const values = decodeCursor(options.cursor, key, columns.length);
+    applyAfter(qb, columns, values);
+  }
+  columns.forEach((c, i) => (i === 0 ? qb.orderBy(c.expression, c.direction) : qb.addOrderBy(c.expression, c.direction)));
+  const rows = await qb.take(undefined).limit(limit + 1).getMany();
+  const hasMore = rows.length > limit;
+  const pageRows = hasMore ? rows.slice(0, limit) : rows;
+  const last = pageRows[pageRows.length - 1];
+  const nextCursor = hasMore && last ? encodeCursor(key, columns.map((c) => cursorValue((last as Record<string, unknown>)[c.key]))) : null;
+  return { data: pageRows.map(map), nextCursor, ...(total !== undefined ? { total } : {}) };
+}
+
+function cursorValue(value: unknown): string | number | boolean | null {
+  if (value instanceof Date) return value.toISOString();
+  if (value === undefined) return null;
+  return value as string | number | boolean | null;
+}
+
+function applyAfter<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, columns: SortColumn[], values: unknown[]): void {
+  const params: Record<string, unknown> = {};
+  columns.forEach((_, i) => (params[`ks${i}`] = values[i]));
+  const sameDirection = columns.every((c) => c.direction === columns[0].direction);
+  if (sameDirection) {
+    const op = columns[0].direction === 'ASC' ? '>' : '<';
+    qb.andWhere(`(${columns.map((c) => c.expression).join(', ')}) ${op} (${columns.map((_, i) => `:ks${i}`).join(', ')})`, params);
+    return;
+  }
+  // Mixed directions: (a > x) OR (a = x AND b < y) …
+  const ors = columns.map((c, i) => {
+    const eqs = columns.slice(0, i).map((p, j) => `${p.expression} = :ks${j}`);
+    return `(${[...eqs, `${c.expression} ${c.direction === 'ASC' ? '>' : '<'} :ks${i}`].join(' AND ')})`;
+  });
+  qb.andWhere(`(${ors.join(' OR ')})`, params);
+}

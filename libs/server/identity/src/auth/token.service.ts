@@ -1,0 +1,41 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '@kehu/server-core';
+import type { TokenPairDto } from '@kehu/contracts';
+import { RefreshToken } from './refresh-token.entity';
+
+export interface AccessTokenPayload {
+  sub: string;
+  /** Refresh-token family = login session; revoking it ends the session. */
+  sid: string;
+}
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+@Injectable()
+export class TokenService {
+  constructor(
+    private readonly jwt: JwtService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Issues an access token and a new refresh token in `familyId` (a new family on login). */
+  async issue(manager: EntityManager, userId: string, familyId: string = randomUUID()): Promise<TokenPairDto> {
+    const refreshToken = randomBytes(32).toString('base64url');
+    await manager.insert(RefreshToken, {
+      userId,
+      familyId,
+      tokenHash: hashToken(refreshToken),
+      expiresAt: new Date(Date.now() + this.config.refreshTokenTtlDays * 86_400_000),
+    });
+    const payload: AccessTokenPayload = { sub: userId, sid: familyId };
+    const accessToken = await this.jwt.signAsync(payload, { secret: this.config.jwtSecret, expiresIn: this.config.accessTokenTtlSeconds, algorithm: 'HS256' });
+    return { accessToken, refreshToken, expiresIn: this.config.accessTokenTtlSeconds };
+  }
+
+  verifyAccess(token: string): Promise<AccessTokenPayload> {
+    return this.jwt.verifyAsync<AccessTokenPayload>(token, { secret: this.config.jwtSecret, algorithms: ['HS256'] });
+  }
+}
