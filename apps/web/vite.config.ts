@@ -2,13 +2,14 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, URL } from 'node:url';
 import { defineConfig } from 'vite';
 import vue from '@vitejs/plugin-vue';
-import { elementPlusStyles } from './build/element-plus-styles';
+import { elementPlusStyles } from './build/element-plus-styles.ts';
 
 const require = createRequire(import.meta.url);
 const lib = (path: string) => fileURLToPath(new URL(`../../libs/${path}`, import.meta.url));
 
 export default defineConfig({
-  plugins: [vue(), elementPlusStyles()],
+  // Unit tests need no stylesheets (and Node cannot import the .css files).
+  plugins: [vue(), process.env.VITEST ? null : elementPlusStyles()],
   resolve: {
     alias: [
       { find: /^@kehu\/contracts$/, replacement: lib('contracts/src/index.ts') },

@@ -7,6 +7,7 @@ export default mergeConfig(
     test: {
       environment: 'happy-dom',
       include: ['src/**/*.spec.ts', 'build/**/*.spec.ts'],
+      setupFiles: ['src/test/setup.ts'],
       restoreMocks: true,
       unstubGlobals: true,
     },

@@ -4,7 +4,7 @@
 // only through the target's public entry (no deep imports), and never by a relative
 // path that leaves its own folder.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 
 const root = resolve(dirname(new URL(import.meta.url).pathname), '../..');
 

@@ -35,7 +35,7 @@ export function elementPlusStyles(): Plugin {
     name: 'kehu:element-plus-styles',
     enforce: 'post',
     transform(code, id) {
-      if (id.includes('node_modules') || !/\.(vue|ts)($|\?)/.test(id) || !code.includes('element-plus')) return null;
+      if (!id.includes('/src/') || id.includes('node_modules') || !/\.(vue|ts)($|\?)/.test(id) || !code.includes('element-plus')) return null;
       const styles = stylesOf(code);
       if (!styles.length) return null;
       return { code: styles.map((s) => `import '${s}';`).join('\n') + '\n' + code, map: null };

@@ -10,11 +10,12 @@ const refreshableCodes = new Set(['UNAUTHENTICATED', 'TOKEN_EXPIRED', 'HTTP_ERRO
  * and back to the login page (returning here afterwards) when the session cannot be renewed.
  */
 export function installApiAuth(router: Router): void {
-  const auth = useAuthStore();
+  // The store is looked up per call, so this can be installed before the store exists.
   configureApiAuth({
-    getAccessToken: () => auth.accessToken,
+    getAccessToken: () => useAuthStore().accessToken,
     async onUnauthorized({ token, problem }) {
       if (!refreshableCodes.has(problem.code)) return false;
+      const auth = useAuthStore();
       if (await auth.refresh(token)) return true;
       auth.dehydrate();
       const current = router.currentRoute.value;

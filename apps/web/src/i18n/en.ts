@@ -34,7 +34,7 @@ const en = {
     title: 'Sign in',
     subtitle: 'Use the account your administrator created for you.',
     email: 'E-mail',
-    emailPlaceholder: 'name{'@'}company.com',
+    emailPlaceholder: "name{'@'}company.com",
     password: 'Password',
     submit: 'Sign in',
     emailRequired: 'Enter your e-mail address',

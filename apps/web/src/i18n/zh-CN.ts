@@ -35,7 +35,7 @@ const zhCN: Messages = {
     title: '登录',
     subtitle: '请使用管理员为您创建的账号登录。',
     email: '邮箱',
-    emailPlaceholder: 'name{'@'}company.com',
+    emailPlaceholder: "name{'@'}company.com",
     password: '密码',
     submit: '登录',
     emailRequired: '请输入邮箱',

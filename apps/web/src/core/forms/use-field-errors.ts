@@ -6,10 +6,11 @@ import { isApiProblemError } from '@kehu/api-client';
  * `apply` returns false when the error has no field errors, so the caller can show it otherwise.
  */
 export function useFieldErrors<Field extends string>() {
-  const fieldErrors = reactive<Partial<Record<Field, string>>>({});
+  // Typed after `reactive` so generic keys stay indexable.
+  const fieldErrors = reactive({}) as Partial<Record<Field, string>>;
 
   function clear(): void {
-    for (const key of Object.keys(fieldErrors)) delete fieldErrors[key as Field];
+    for (const key of Object.keys(fieldErrors) as Field[]) delete fieldErrors[key];
   }
 
   function apply(error: unknown, fields: readonly Field[]): boolean {
@@ -20,7 +21,7 @@ export function useFieldErrors<Field extends string>() {
       // The API names body fields plainly (`email`) or with a prefix (`body.email`).
       const name = field.replace(/^body\./, '') as Field;
       if (fields.includes(name) && !fieldErrors[name]) {
-        (fieldErrors as Record<Field, string>)[name] = message;
+        fieldErrors[name] = message;
         matched = true;
       }
     }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 /** Everything the API reads from the environment, validated once at start. */
 export interface AppConfig {
@@ -44,7 +44,9 @@ function parseSize(value: string): number | undefined {
 }
 
 /** Reads and validates the environment; throws ConfigError listing every problem at once. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): AppConfig {
+  // An empty variable (`JWT_SECRET=` copied from .env.example) means unset.
+  const env = Object.fromEntries(Object.entries(rawEnv).filter(([, v]) => v !== '')) as NodeJS.ProcessEnv;
   const problems: string[] = [];
   const int = (name: string, fallback: number, min: number, max: number): number => {
     const raw = env[name];
@@ -79,7 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const config: AppConfig = {
     env: nodeEnv as AppConfig['env'],
-    version: env.npm_package_version ?? env.KEHU_VERSION ?? '0.1.0',
+    version: env.KEHU_VERSION ?? packageVersion(),
     port: int('PORT', 3000, 0, 65535),
     databaseUrl,
     dataDir,
@@ -112,4 +114,15 @@ function persistedSecret(dataDir: string): string {
   const secret = randomBytes(32).toString('hex');
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;
+}
+
+/** The root package.json version, found by walking up from this file (works in dist and in the image). */
+function packageVersion(): string {
+  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
+    const file = join(dir, 'package.json');
+    if (!existsSync(file)) continue;
+    const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
+    if (pkg.name === 'kehu') return pkg.version ?? '0.0.0';
+  }
+  return '0.0.0';
 }

@@ -1,0 +1,4 @@
+import { setupTestDatabase } from '@kehu/server-testing';
+import { appSchema } from '../src/app.schema';
+
+export default () => setupTestDatabase('api', appSchema);

@@ -1,0 +1,372 @@
+/**
+ * Core mechanisms through HTTP on a real PostgreSQL: validation → problem+json,
+ * keyset pagination, scope filter, ETag/If-Match, soft delete, audit and outbox.
+ * A small "widgets" resource exists only in this test to exercise them.
+ */
+import { Body, Controller, Delete, Get, HttpCode, Injectable, Module, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { InjectDataSource, TypeOrmModule } from '@nestjs/typeorm';
+import { DataScope, NumberField, PageQueryDto, StringField } from '@kehu/contracts';
+import { createTestApp, type TestApp } from '@kehu/server-testing';
+import type { Response } from 'express';
+import { Column, CreateDateColumn, DataSource, DeleteDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import {
+  applyScope,
+  AuditService,
+  coreEntities,
+  coreMigrations,
+  CurrentPrincipal,
+  DomainException,
+  IfMatch,
+  OutboxDispatcher,
+  OutboxService,
+  paginate,
+  parseSort,
+  PRINCIPAL_RESOLVER,
+  RequirePermission,
+  setEtag,
+  TransactionService,
+  updateVersioned,
+  type Principal,
+  type PrincipalResolver,
+} from './index';
+
+@Entity('widgets')
+class Widget {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column() name: string;
+  @Column({ type: 'int' }) size: number;
+  @Column({ type: 'uuid' }) ownerId: string;
+  @Column({ type: 'uuid' }) departmentId: string;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
+  @VersionColumn() version: number;
+  @DeleteDateColumn({ type: 'timestamptz' }) deletedAt: Date | null;
+}
+
+class CreateWidgetDto {
+  @StringField({ maxLength: 20, minLength: 1 }) name: string;
+  @NumberField({ int: true, min: 0, max: 100 }) size: number;
+}
+class UpdateWidgetDto {
+  @StringField({ maxLength: 20, optional: true }) name?: string;
+  @NumberField({ int: true, min: 0, max: 100, optional: true }) size?: number;
+}
+class ListWidgetsQuery extends PageQueryDto {
+  @StringField({ maxLength: 20, optional: true }) sort?: string;
+}
+
+const PERM = 'test.widget.read';
+const users = { rep: 'a0000000-0000-4000-8000-000000000001', mate: 'a0000000-0000-4000-8000-000000000002', other: 'a0000000-0000-4000-8000-000000000003' };
+const depts = { east: 'd0000000-0000-4000-8000-000000000001', west: 'd0000000-0000-4000-8000-000000000002' };
+
+const principal = (userId: string, scope: DataScope | null, dept: string, team: string[]): Principal => ({
+  kind: 'user',
+  userId,
+  actorId: userId,
+  roles: [],
+  permissions: scope ? { [PERM]: scope } : {},
+  departmentId: dept,
+  departmentSubtreeIds: [dept],
+  teamMemberIds: team,
+  modules: ['sales'],
+});
+
+/** A real resolver over fixed principals (the identity module provides the production one). */
+class FixedPrincipals implements PrincipalResolver {
+  readonly byToken: Record<string, Principal> = {
+    all: principal(users.rep, DataScope.ALL, depts.east, [users.rep]),
+    own: principal(users.rep, DataScope.OWN, depts.east, [users.rep, users.mate]),
+    team: principal(users.rep, DataScope.TEAM, depts.east, [users.rep, users.mate]),
+    dept: principal(users.rep, DataScope.DEPARTMENT, depts.east, [users.rep]),
+    none: principal(users.rep, null, depts.east, [users.rep]),
+  };
+  async resolve(token: string): Promise<Principal> {
+    const p = this.byToken[token];
+    if (!p) throw new DomainException('UNAUTHENTICATED' as never, 'bad token');
+    return p;
+  }
+}
+
+@Injectable()
+class WidgetsService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly tx: TransactionService,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+  ) {}
+  private scoped(p: Principal) {
+    return applyScope(this.ds.getRepository(Widget).createQueryBuilder('w'), p, PERM, { owner: 'w.owner_id', department: 'w.department_id' });
+  }
+  list(p: Principal, q: ListWidgetsQuery) {
+    const sort = parseSort(q.sort, { createdAt: { expression: 'w.created_at', key: 'createdAt' }, name: { expression: 'w.name', key: 'name' }, size: { expression: 'w.size', key: 'size' } }, '-createdAt', { expression: 'w.id', key: 'id' });
+    return paginate(this.scoped(p), { sort, cursor: q.cursor, limit: q.limit, count: q.count });
+  }
+  async get(p: Principal, id: string) {
+    const w = await this.scoped(p).andWhere('w.id = :id', { id }).getOne();
+    if (!w) throw DomainException.notFound('Widget');
+    return w;
+  }
+  create(p: Principal, dto: CreateWidgetDto) {
+    return this.tx.run(async (m) => {
+      const w = await m.save(Widget, { ...dto, ownerId: p.userId, departmentId: p.departmentId! });
+      await this.audit.record(m, { action: 'create', entityType: 'widget', entityId: w.id });
+      await this.outbox.publish(m, { type: 'widget.created', aggregateType: 'widget', aggregateId: w.id, payload: { name: w.name } });
+      return w;
+    });
+  }
+  update(p: Principal, id: string, version: number, dto: UpdateWidgetDto) {
+    return this.tx.run(async (m) => {
+      await this.get(p, id);
+      await updateVersioned(m, Widget, id, version, { ...dto }, 'Widget');
+      await this.audit.record(m, { action: 'update', entityType: 'widget', entityId: id, changes: { name: { before: null, after: dto.name } } });
+      if (dto.size === 13) throw new Error('unlucky'); // proves the transaction rolls back on failure
+      return m.findOneByOrFail(Widget, { id });
+    });
+  }
+  remove(p: Principal, id: string) {
+    return this.tx.run(async (m) => {
+      await this.get(p, id);
+      await m.softDelete(Widget, id);
+      await this.audit.record(m, { action: 'delete', entityType: 'widget', entityId: id });
+    });
+  }
+}
+
+@RequirePermission(PERM)
+@Controller('widgets')
+class WidgetsController {
+  constructor(private readonly widgets: WidgetsService) {}
+  @Get() listWidgets(@CurrentPrincipal() p: Principal, @Query() q: ListWidgetsQuery) {
+    return this.widgets.list(p, q);
+  }
+  @Get(':id') async getWidget(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: Response) {
+    const w = await this.widgets.get(p, id);
+    setEtag(res, w.version);
+    return w;
+  }
+  @Post() createWidget(@CurrentPrincipal() p: Principal, @Body() dto: CreateWidgetDto) {
+    return this.widgets.create(p, dto);
+  }
+  @Patch(':id') updateWidget(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @IfMatch() v: number, @Body() dto: UpdateWidgetDto) {
+    return this.widgets.update(p, id, v, dto);
+  }
+  @Delete(':id') @HttpCode(204) async deleteWidget(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string) {
+    await this.widgets.remove(p, id);
+  }
+}
+
+const resolver = new FixedPrincipals();
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Widget])],
+  controllers: [WidgetsController],
+  providers: [WidgetsService, { provide: PRINCIPAL_RESOLVER, useValue: resolver }],
+})
+class WidgetsModule {}
+
+describe('core mechanisms', () => {
+  let t: TestApp;
+  let ds: DataSource;
+  const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+  beforeAll(async () => {
+    t = await createTestApp({ imports: [WidgetsModule], schema: { entities: [...coreEntities, Widget], migrations: coreMigrations } });
+    ds = t.app.get(DataSource);
+    await ds.query(`CREATE TABLE widgets (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), name varchar NOT NULL, size int NOT NULL, owner_id uuid NOT NULL, department_id uuid NOT NULL,
+      created_at timestamptz NOT NULL DEFAULT now(), updated_at timestamptz NOT NULL DEFAULT now(), version int NOT NULL DEFAULT 1, deleted_at timestamptz)`);
+    // 30 rows across owners and departments, some with equal created_at to exercise the id tie-breaker.
+    await ds.query(`INSERT INTO widgets (name, size, owner_id, department_id, created_at)
+      SELECT 'w' || lpad(g::text, 2, '0'), g % 7,
+        (ARRAY[$1, $2, $3])[1 + g % 3]::uuid, (CASE WHEN g % 3 = 2 THEN $5 ELSE $4 END)::uuid,
+        timestamptz '2026-01-01' + ((g / 3) * interval '1 hour')
+      FROM generate_series(1, 30) g`, [users.rep, users.mate, users.other, depts.east, depts.west]);
+  });
+  afterAll(() => t?.close());
+
+  describe('errors and validation', () => {
+    it('refuses an unknown field with 400 problem+json naming it', async () => {
+      const res = await t.http().post('/api/v1/widgets').set(auth('all')).send({ name: 'a', size: 1, colour: 'red' });
+      expect(res.status).toBe(400);
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(res.body).toMatchObject({ status: 400, code: 'VALIDATION_FAILED', errors: [{ field: 'colour', rule: 'whitelistValidation' }] });
+      expect(res.body.requestId).toBe(res.headers['x-request-id']);
+    });
+
+    it('names each field with a wrong type or length', async () => {
+      const res = await t.http().post('/api/v1/widgets').set(auth('all')).send({ name: 'x'.repeat(21), size: 'big' });
+      expect(res.status).toBe(400);
+      const fields = res.body.errors.map((e: { field: string; rule: string }) => `${e.field}:${e.rule}`);
+      expect(fields).toEqual(expect.arrayContaining(['name:maxLength', 'size:isInt']));
+      expect(await ds.query(`SELECT count(*)::int AS n FROM widgets WHERE name LIKE 'xxx%'`)).toEqual([{ n: 0 }]);
+    });
+
+    it('answers malformed JSON with 400 MALFORMED_REQUEST', async () => {
+      const res = await t.http().post('/api/v1/widgets').set(auth('all')).set('Content-Type', 'application/json').send('{"name": ');
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe('MALFORMED_REQUEST');
+    });
+
+    it('answers a body over the limit with 413', async () => {
+      const res = await t.http().post('/api/v1/widgets').set(auth('all')).set('Content-Type', 'application/json').send(JSON.stringify({ name: 'x'.repeat(2 * 1024 * 1024) }));
+      expect(res.status).toBe(413);
+      expect(res.body.code).toBe('PAYLOAD_TOO_LARGE');
+    });
+
+    it('answers unknown routes and bad ids as problems, never 500', async () => {
+      expect((await t.http().get('/api/v1/nothing-here').set(auth('all'))).body).toMatchObject({ status: 404, code: 'ROUTE_NOT_FOUND' });
+      const bad = await t.http().get('/api/v1/widgets/not-a-uuid').set(auth('all'));
+      expect(bad.status).toBe(400);
+      expect(bad.headers['content-type']).toMatch(/problem\+json/);
+    });
+
+    it('hides internals of unexpected errors and rolls the transaction back', async () => {
+      const [w] = await ds.query(`SELECT id, version, size FROM widgets WHERE owner_id = $1 ORDER BY name LIMIT 1`, [users.rep]);
+      const res = await t.http().patch(`/api/v1/widgets/${w.id}`).set(auth('all')).set('If-Match', `"${w.version}"`).send({ size: 13 });
+      expect(res.status).toBe(500);
+      expect(res.body.code).toBe('INTERNAL_ERROR');
+      expect(JSON.stringify(res.body)).not.toMatch(/unlucky|at .*\.ts/);
+      const [after] = await ds.query(`SELECT version, size FROM widgets WHERE id = $1`, [w.id]);
+      expect(after).toEqual({ version: w.version, size: w.size });
+      expect(await ds.query(`SELECT count(*)::int AS n FROM audit_events WHERE entity_id = $1 AND action = 'update'`, [w.id])).toEqual([{ n: 0 }]);
+    });
+  });
+
+  describe('authentication and permission', () => {
+    it('needs a bearer token', async () => {
+      const res = await t.http().get('/api/v1/widgets');
+      expect(res.status).toBe(401);
+      expect(res.body.code).toBe('UNAUTHENTICATED');
+    });
+    it('needs the permission', async () => {
+      const res = await t.http().get('/api/v1/widgets').set(auth('none'));
+      expect(res.status).toBe(403);
+      expect(res.body.code).toBe('FORBIDDEN');
+    });
+  });
+
+  describe('keyset pagination', () => {
+    it('walks every row exactly once in order, with a total when asked', async () => {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      let first = true;
+      do {
+        const res: { status: number; body: { data: Widget[]; nextCursor: string | null; total?: number } } = await t
+          .http()
+          .get('/api/v1/widgets')
+          .query({ limit: 7, sort: 'size', ...(cursor ? { cursor } : {}), ...(first ? { count: 'true' } : {}) })
+          .set(auth('all'));
+        expect(res.status).toBe(200);
+        if (first) expect(res.body.total).toBe(30);
+        first = false;
+        seen.push(...res.body.data.map((w) => `${w.size}:${w.id}`));
+        cursor = res.body.nextCursor;
+      } while (cursor);
+      expect(seen).toHaveLength(30);
+      expect(new Set(seen).size).toBe(30);
+      const sizes = seen.map((s) => Number(s.split(':')[0]));
+      expect(sizes).toEqual([...sizes].sort((a, b) => a - b));
+    });
+
+    it('refuses a limit over 200, an unknown sort and a forged cursor', async () => {
+      expect((await t.http().get('/api/v1/widgets?limit=201').set(auth('all'))).body.errors[0].field).toBe('limit');
+      expect((await t.http().get('/api/v1/widgets?sort=ownerId').set(auth('all'))).body.errors[0].field).toBe('sort');
+      const forged = await t.http().get('/api/v1/widgets?cursor=abc').set(auth('all'));
+      expect(forged.status).toBe(400);
+      expect(forged.body.code).toBe('INVALID_CURSOR');
+    });
+  });
+
+  describe('data scope', () => {
+    const names = async (token: string) => {
+      const res = await t.http().get('/api/v1/widgets?limit=200&count=true').set(auth(token));
+      return { ids: res.body.data.map((w: Widget) => w.ownerId + '/' + w.departmentId), total: res.body.total as number };
+    };
+    it('own sees only own rows, team its team, department its subtree, all everything', async () => {
+      const own = await names('own');
+      expect(own.total).toBe(10);
+      expect(own.ids.every((s: string) => s.startsWith(users.rep))).toBe(true);
+      const team = await names('team');
+      expect(team.total).toBe(20);
+      expect(team.ids.some((s: string) => s.startsWith(users.other))).toBe(false);
+      const dept = await names('dept');
+      expect(dept.total).toBe(20);
+      expect(dept.ids.every((s: string) => s.endsWith(depts.east))).toBe(true);
+      expect((await names('all')).total).toBe(30);
+    });
+    it('answers 404 for a row outside the scope, on read and write', async () => {
+      const [foreign] = await ds.query(`SELECT id, version FROM widgets WHERE owner_id = $1 LIMIT 1`, [users.other]);
+      expect((await t.http().get(`/api/v1/widgets/${foreign.id}`).set(auth('own'))).status).toBe(404);
+      expect((await t.http().patch(`/api/v1/widgets/${foreign.id}`).set(auth('team')).set('If-Match', `"${foreign.version}"`).send({ name: 'mine' })).status).toBe(404);
+      expect((await t.http().delete(`/api/v1/widgets/${foreign.id}`).set(auth('own'))).status).toBe(404);
+      expect((await ds.query(`SELECT name, deleted_at FROM widgets WHERE id = $1`, [foreign.id]))[0].deleted_at).toBeNull();
+    });
+  });
+
+  describe('optimistic concurrency, audit and outbox', () => {
+    let id: string;
+    beforeAll(async () => {
+      const res = await t.http().post('/api/v1/widgets').set(auth('all')).send({ name: 'gear', size: 3 });
+      expect(res.status).toBe(201);
+      id = res.body.id;
+    });
+
+    it('writes an audit row and an outbox event in the same transaction as the create', async () => {
+      expect(await ds.query(`SELECT action, actor_id FROM audit_events WHERE entity_id = $1`, [id])).toEqual([{ action: 'create', actor_id: users.rep }]);
+      expect(await ds.query(`SELECT type, payload FROM outbox_events WHERE aggregate_id = $1`, [id])).toEqual([{ type: 'widget.created', payload: { name: 'gear' } }]);
+    });
+
+    it('sends an ETag and needs If-Match to update: 428 without, 412 when stale, 200 when current', async () => {
+      const got = await t.http().get(`/api/v1/widgets/${id}`).set(auth('all'));
+      expect(got.headers.etag).toBe('"1"');
+      expect((await t.http().patch(`/api/v1/widgets/${id}`).set(auth('all')).send({ name: 'cog' })).status).toBe(428);
+      const ok = await t.http().patch(`/api/v1/widgets/${id}`).set(auth('all')).set('If-Match', got.headers.etag).send({ name: 'cog' });
+      expect(ok.status).toBe(200);
+      expect(ok.body).toMatchObject({ name: 'cog', version: 2 });
+      const stale = await t.http().patch(`/api/v1/widgets/${id}`).set(auth('all')).set('If-Match', got.headers.etag).send({ name: 'sprocket' });
+      expect(stale.status).toBe(412);
+      expect(stale.body.code).toBe('PRECONDITION_FAILED');
+      expect((await ds.query(`SELECT name, version FROM widgets WHERE id = $1`, [id]))[0]).toEqual({ name: 'cog', version: 2 });
+    });
+
+    it('lets exactly one of two concurrent updates with the same version win', async () => {
+      const [{ version }] = await ds.query(`SELECT version FROM widgets WHERE id = $1`, [id]);
+      const send = (name: string) => t.http().patch(`/api/v1/widgets/${id}`).set(auth('all')).set('If-Match', `"${version}"`).send({ name });
+      const statuses = (await Promise.all([send('left'), send('right')])).map((r) => r.status).sort();
+      expect(statuses).toEqual([200, 412]);
+      expect((await ds.query(`SELECT version FROM widgets WHERE id = $1`, [id]))[0].version).toBe(version + 1);
+    });
+
+    it('keeps the audit log append-only', async () => {
+      await expect(ds.query(`UPDATE audit_events SET action = 'x' WHERE entity_id = $1`, [id])).rejects.toThrow(/append-only/);
+      await expect(ds.query(`DELETE FROM audit_events WHERE entity_id = $1`, [id])).rejects.toThrow(/append-only/);
+    });
+
+    it('soft-deletes: the row leaves lists and reads but stays in the table', async () => {
+      expect((await t.http().delete(`/api/v1/widgets/${id}`).set(auth('all'))).status).toBe(204);
+      expect((await t.http().get(`/api/v1/widgets/${id}`).set(auth('all'))).status).toBe(404);
+      expect((await ds.query(`SELECT deleted_at IS NOT NULL AS deleted FROM widgets WHERE id = $1`, [id]))[0].deleted).toBe(true);
+    });
+
+    it('dispatches outbox events to subscribers once, retrying a failing one later', async () => {
+      const dispatcher = t.app.get(OutboxDispatcher);
+      const delivered: string[] = [];
+      let failOnce = true;
+      dispatcher.subscribe('widget.*', async (e) => {
+        if (failOnce) {
+          failOnce = false;
+          throw new Error('webhook down');
+        }
+        delivered.push(e.aggregateId);
+      });
+      await dispatcher.dispatchOnce();
+      const [failed] = await ds.query(`SELECT attempts, last_error, dispatched_at FROM outbox_events WHERE aggregate_id = $1`, [id]);
+      expect(failed).toMatchObject({ attempts: 1, last_error: 'webhook down', dispatched_at: null });
+      await ds.query(`UPDATE outbox_events SET next_attempt_at = now() WHERE aggregate_id = $1`, [id]);
+      await dispatcher.dispatchOnce();
+      await dispatcher.dispatchOnce();
+      expect(delivered).toEqual([id]);
+      expect((await ds.query(`SELECT count(*)::int AS n FROM outbox_events WHERE dispatched_at IS NULL`))[0].n).toBe(0);
+    });
+  });
+});

@@ -1,0 +1,4 @@
+import { setupTestDatabase } from '@kehu/server-testing';
+import { coreEntities, coreMigrations } from '../src';
+
+export default () => setupTestDatabase('core', { entities: coreEntities, migrations: coreMigrations });
