@@ -52,22 +52,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/auth/refresh": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["refreshTokens"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/auth/logout": {
         parameters: {
             query?: never;
@@ -78,6 +62,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["refreshToken"];
         delete?: never;
         options?: never;
         head?: never;
@@ -120,75 +120,112 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        FieldErrorDto: {
-            field: string;
-            message: string;
-            rule: string;
-        };
-        ProblemDto: {
-            type: string;
-            title: string;
-            status: number;
-            detail?: string;
-            code: string;
-            instance?: string;
-            requestId?: string;
-            errors?: components["schemas"]["FieldErrorDto"][];
-        };
-        HealthCheckDto: {
-            /** @enum {string} */
-            status: "up" | "down";
-            detail?: string;
-        };
-        HealthDto: {
-            /** @enum {string} */
-            status: "ok" | "error";
-            version: string;
-            uptime: number;
-            checks?: {
-                [key: string]: components["schemas"]["HealthCheckDto"];
-            };
-        };
-        LoginDto: {
-            /** Format: email */
-            email: string;
-            password: string;
-        };
-        RefreshTokenDto: {
-            refreshToken: string;
-        };
-        LogoutDto: {
-            refreshToken?: string;
-        };
-        TokenPairDto: {
-            accessToken: string;
-            refreshToken: string;
-            expiresIn: number;
-        };
+        /** @enum {string} */
+        AppModuleName: "sales" | "marketing" | "service" | "analytics";
         ChangePasswordDto: {
             currentPassword: string;
             newPassword: string;
         };
         /** @enum {string} */
         DataScope: "own" | "team" | "department" | "all";
-        /** @enum {string} */
-        AppModuleName: "sales" | "marketing" | "service" | "analytics";
-        MeUserDto: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            /** Format: email */
+        /**
+         * @description Core error codes; domain modules add their own, documented on their operations.
+         * @enum {string}
+         */
+        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "TOKEN_EXPIRED" | "ACCOUNT_DISABLED" | "FORBIDDEN" | "MODULE_DISABLED" | "DELEGATION_EXPIRED" | "PASSWORD_POLICY" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "ALREADY_EXISTS" | "PRECONDITION_FAILED" | "PRECONDITION_REQUIRED" | "INVALID_CURSOR" | "RATE_LIMITED" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
+        FieldErrorDto: {
+            /** @example name */
+            field: string;
+            /** @example name must be shorter than or equal to 200 characters */
+            message: string;
+            /** @example maxLength */
+            rule: string;
+        };
+        HealthDto: {
+            checks?: {
+                [key: string]: components["schemas"]["HealthCheckDto"];
+            };
+            /** @example ok */
+            status: string;
+            /**
+             * @description Seconds since the process started.
+             * @example 12.5
+             */
+            uptime: number;
+            /** @example 0.1.0 */
+            version: string;
+        };
+        LoginDto: {
+            /**
+             * Format: email
+             * @example admin@kehu.local
+             */
             email: string;
-            locale: string;
-            /** Format: uuid */
-            departmentId: string | null;
+            password: string;
+        };
+        LogoutDto: {
+            refreshToken?: string;
         };
         MeDto: {
-            user: components["schemas"]["MeUserDto"];
-            roles: string[];
-            permissions: string[];
-            scope: components["schemas"]["DataScope"];
             modules: components["schemas"]["AppModuleName"][];
+            permissions: string[];
+            /**
+             * @example [
+             *       "admin"
+             *     ]
+             */
+            roles: string[];
+            scope: components["schemas"]["DataScope"];
+            user: components["schemas"]["MeUserDto"];
+        };
+        MeUserDto: {
+            /** Format: uuid */
+            departmentId: string | null;
+            /** Format: email */
+            email: string;
+            /** Format: uuid */
+            id: string;
+            /** @example zh-CN */
+            locale: string;
+            name: string;
+        };
+        ProblemDto: {
+            /**
+             * @description Stable error code; see ErrorCode for the list.
+             * @example VALIDATION_FAILED
+             */
+            code: string;
+            /** @example name must be shorter than or equal to 200 characters */
+            detail?: string;
+            errors?: components["schemas"]["FieldErrorDto"][];
+            /** @example /api/v1/customers */
+            instance?: string;
+            requestId?: string;
+            /** @example 400 */
+            status: number;
+            /** @example Validation failed */
+            title: string;
+            /** @example https://kehu.dev/problems/validation-failed */
+            type: string;
+        };
+        RefreshTokenDto: {
+            refreshToken: string;
+        };
+        TokenPairDto: {
+            /** @description Bearer token for the Authorization header. */
+            accessToken: string;
+            /**
+             * @description Seconds until the access token expires.
+             * @example 900
+             */
+            expiresIn: number;
+            /** @description Single-use token to obtain a new pair. */
+            refreshToken: string;
+        };
+        HealthCheckDto: {
+            /** @enum {string} */
+            status: "up" | "down";
+            detail?: string;
         };
     };
     responses: never;
@@ -208,13 +245,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Alive */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["HealthDto"];
+                };
+            };
+            /** @description Unexpected error (INTERNAL_ERROR); quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -228,7 +273,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Ready */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -237,13 +281,21 @@ export interface operations {
                     "application/json": components["schemas"]["HealthDto"];
                 };
             };
-            /** @description Not ready */
+            /** @description Unexpected error (INTERNAL_ERROR); quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HealthDto"];
+                    "application/problem+json": components["schemas"]["HealthDto"];
                 };
             };
         };
@@ -261,7 +313,6 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Token pair */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -270,7 +321,16 @@ export interface operations {
                     "application/json": components["schemas"]["TokenPairDto"];
                 };
             };
-            /** @description INVALID_CREDENTIALS */
+            /** @description Invalid input (VALIDATION_FAILED, MALFORMED_REQUEST) with field errors. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INVALID_CREDENTIALS or ACCOUNT_DISABLED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -279,42 +339,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description RATE_LIMITED */
+            /** @description Body too large (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many failed attempts; see Retry-After. */
             429: {
                 headers: {
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-        };
-    };
-    refreshTokens: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RefreshTokenDto"];
-            };
-        };
-        responses: {
-            /** @description Rotated token pair */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TokenPairDto"];
-                };
-            };
-            /** @description Invalid or reused refresh token */
-            401: {
+            /** @description Unexpected error (INTERNAL_ERROR); quote the requestId. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -331,18 +375,120 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
                 "application/json": components["schemas"]["LogoutDto"];
             };
         };
         responses: {
-            /** @description Logged out */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid input (VALIDATION_FAILED, MALFORMED_REQUEST) with field errors. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials (UNAUTHENTICATED, TOKEN_EXPIRED, ACCOUNT_DISABLED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing permission or module disabled (FORBIDDEN, MODULE_DISABLED, DELEGATION_EXPIRED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (INTERNAL_ERROR); quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    refreshToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefreshTokenDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenPairDto"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, MALFORMED_REQUEST) with field errors. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (INTERNAL_ERROR); quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
             };
         };
     };
@@ -355,7 +501,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The caller */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -364,8 +509,25 @@ export interface operations {
                     "application/json": components["schemas"]["MeDto"];
                 };
             };
-            /** @description UNAUTHENTICATED */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing permission or module disabled (FORBIDDEN, MODULE_DISABLED, DELEGATION_EXPIRED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (INTERNAL_ERROR); quote the requestId. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -388,15 +550,49 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Changed */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description VALIDATION_FAILED */
+            /** @description VALIDATION_FAILED (wrong current password) or PASSWORD_POLICY */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing permission or module disabled (FORBIDDEN, MODULE_DISABLED, DELEGATION_EXPIRED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (INTERNAL_ERROR); quote the requestId. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -9,3 +9,4 @@ export * from './teams/team.entity';
 export * from './teams/team-member.entity';
 export * from './auth/password.service';
 export * from './auth/token.service';
+export * from './roles/sync-built-in-roles';

@@ -4,8 +4,8 @@ import { randomBytes } from 'node:crypto';
 import { APP_CONFIG, AuditService, type AppConfig } from '@kehu/server-core';
 import { DataSource } from 'typeorm';
 import { PasswordService } from '../auth/password.service';
-import { BUILT_IN_ROLES } from '../roles/permissions.constant';
 import { Role } from '../roles/role.entity';
+import { syncBuiltInRoles } from '../roles/sync-built-in-roles';
 import { UserRole } from '../roles/user-role.entity';
 import { User } from '../users/user.entity';
 
@@ -32,15 +32,7 @@ export class IdentityBootstrapService implements OnApplicationBootstrap {
     const hash = await this.passwords.hash(password);
     const created = await this.dataSource.transaction(async (m) => {
       await m.query('SELECT pg_advisory_xact_lock($1)', [BOOTSTRAP_LOCK]);
-      for (const role of BUILT_IN_ROLES) {
-        await m
-          .createQueryBuilder()
-          .insert()
-          .into(Role)
-          .values({ key: role.key, name: role.name, builtIn: true, permissions: role.permissions as never })
-          .orUpdate(['permissions', 'built_in'], ['key'])
-          .execute();
-      }
+      await syncBuiltInRoles(m);
       if (await m.getRepository(User).exists({ withDeleted: true })) return false;
       const { identifiers } = await m.insert(User, { email: this.config.adminEmail, name: 'Administrator', passwordHash: hash, locale: 'zh-CN' });
       const userId = identifiers[0].id as string;

@@ -1,0 +1,34 @@
+import { PasswordService } from '@kehu/server-identity';
+import { cloneTemplate } from '@kehu/server-testing';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '@kehu/server-core';
+import { appSchema } from '../src/app.schema';
+import { seedDemoOrganisation } from '../src/seed/demo-organisation';
+
+async function seedInto(seed: number) {
+  const db = await cloneTemplate(process.env.TEST_DATABASE_URL!, process.env.KEHU_TEST_TEMPLATE!);
+  const ds = await new DataSource(dataSourceOptions(db.url, appSchema, 2)).initialize();
+  try {
+    const summary = await ds.transaction((m) => seedDemoOrganisation(m, { size: 'small', seed }, new PasswordService()));
+    const users = await ds.query(`SELECT u.name, u.email, d.name AS dept, r.key AS role FROM users u JOIN departments d ON d.id = u.department_id JOIN user_roles ur ON ur.user_id = u.id JOIN roles r ON r.id = ur.role_id ORDER BY u.email`);
+    const repsWithoutTeam = await ds.query(`SELECT count(*)::int AS n FROM users u JOIN user_roles ur ON ur.user_id = u.id JOIN roles r ON r.id = ur.role_id AND r.key = 'sales_rep' WHERE NOT EXISTS (SELECT 1 FROM team_members tm WHERE tm.user_id = u.id)`);
+    const second = await ds.transaction((m) => seedDemoOrganisation(m, { size: 'small', seed }, new PasswordService())).then(() => 'seeded twice', (e: Error) => e.message);
+    return { summary, users, repsWithoutTeam: repsWithoutTeam[0].n, second };
+  } finally {
+    await ds.destroy();
+    await db.drop();
+  }
+}
+
+describe('npm run seed (demo organisation)', () => {
+  it('builds a realistic, deterministic organisation and refuses to seed twice', async () => {
+    const a = await seedInto(42);
+    const b = await seedInto(42);
+    expect(a.summary).toMatchObject({ departments: 12, teams: 6, users: 29 });
+    expect(a.users).toEqual(b.users);
+    expect(a.users.some((u: { name: string }) => /[\u4e00-\u9fa5]/.test(u.name))).toBe(true);
+    expect(a.users.some((u: { name: string }) => /^[A-Za-z' .-]+$/.test(u.name))).toBe(true);
+    expect(a.repsWithoutTeam).toBe(0);
+    expect(a.second).toMatch(/already there/);
+  });
+});
