@@ -20,7 +20,7 @@ function config() {
     throw new Error(`[web-e2e] REQUIRE_BROWSER=1 but ${chromiumPath} does not exist. Install it: apt-get install -y chromium`);
   }
   process.stderr.write(`[web-e2e] ${chromiumPath} not found: the browser suite is SKIPPED (0 tests run). Set REQUIRE_BROWSER=1 to make this an error.\n`);
-  return { ...base, testMatch: [], passWithNoTests: true, globalSetup: undefined, globalTeardown: undefined };
+  return { ...base, testPathIgnorePatterns: ['<rootDir>'], passWithNoTests: true, globalSetup: undefined, globalTeardown: undefined };
 }
 
 module.exports = config();

@@ -23,7 +23,7 @@ async function signIn(page: Page, email: string, password: string) {
   await page.getByRole('button', { name: '登录' }).click();
 }
 
-/** Lets a drawer finish sliding in before a screenshot (Element Plus animates for 0.3 s). */
+/** Lets Element Plus transitions (drawers, form errors: 0.3 s) finish before a screenshot. */
 const settle = (page: Page) => page.waitForTimeout(400);
 
 async function chooseLanguage(page: Page, name: string) {
@@ -112,5 +112,30 @@ describe('the app shell', () => {
     await settle(phone);
     await phone.screenshot({ path: screenshotPath('menu-phone.png') });
     await phone.close();
+  });
+
+  it('shows the profile, checks the current password, and a 404 page', async () => {
+    const tab = await browser.context.newPage();
+    // The phone test left its session in this profile's storage; start signed out.
+    await tab.goto(`${baseUrl}/login`);
+    await tab.evaluate(() => localStorage.clear());
+    await tab.goto(`${baseUrl}/profile`);
+    await tab.waitForURL(/\/login\?redirect=(\/|%2F)profile$/);
+    await signIn(tab, adminEmail, adminPassword);
+    await tab.waitForURL(`${baseUrl}/profile`);
+    await tab.getByText(adminEmail).waitFor();
+
+    await tab.getByLabel('当前密码').fill('not-the-password');
+    await tab.getByLabel('新密码', { exact: true }).fill('a-new-password-123');
+    await tab.getByLabel('再次输入新密码').fill('a-new-password-123');
+    await tab.getByRole('button', { name: '修改密码' }).click();
+    await tab.getByText('当前密码不正确').waitFor();
+    await settle(tab);
+    await tab.screenshot({ path: screenshotPath('profile.png') });
+
+    await tab.goto(`${baseUrl}/no/such/page`);
+    await tab.getByRole('heading', { name: '页面不存在' }).waitFor();
+    await tab.screenshot({ path: screenshotPath('not-found.png') });
+    await tab.close();
   });
 });

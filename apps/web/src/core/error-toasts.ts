@@ -3,6 +3,7 @@ import { ElMessage } from 'element-plus';
 import { isApiProblemError } from '@kehu/api-client';
 import { i18n } from '@/i18n';
 import { useAuthStore } from '@/stores/auth.store';
+import { problemMessage } from './problem-message';
 
 /** The message a user sees for an error no page handled. */
 export function messageFor(error: unknown): string | null {
@@ -10,7 +11,7 @@ export function messageFor(error: unknown): string | null {
   if (isApiProblemError(error)) {
     // A failed refresh already sent the user to the login page; say why once, there.
     if (error.status === 401 && !useAuthStore().isAuthenticated) return t('errors.sessionExpired');
-    return error.detail ?? error.title;
+    return problemMessage(error);
   }
   if (error instanceof TypeError && /fetch|network/i.test(error.message)) return t('errors.network');
   return null;

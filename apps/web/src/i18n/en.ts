@@ -143,6 +143,18 @@ const en = {
     },
   },
   errors: {
+    rules: {
+      currentPassword: 'The current password is wrong',
+      isEmail: 'This is not an e-mail address',
+    },
+    codes: {
+      INVALID_CREDENTIALS: 'The e-mail address or password is wrong.',
+      ACCOUNT_DISABLED: 'This account is disabled. Ask your administrator.',
+      FORBIDDEN: 'You are not allowed to do this.',
+      PRECONDITION_FAILED: 'Someone else changed this record meanwhile. Reload it and try again.',
+      SERVICE_UNAVAILABLE: 'The service is temporarily unavailable. Please try again shortly.',
+      INTERNAL_ERROR: 'The server ran into an error. Please try again.',
+    },
     sessionExpired: 'Your session has expired. Please sign in again.',
     network: 'The server cannot be reached. Check your connection and try again.',
     unexpected: 'Something went wrong. Please try again.',

@@ -144,6 +144,18 @@ const zhCN: Messages = {
     },
   },
   errors: {
+    rules: {
+      currentPassword: '当前密码不正确',
+      isEmail: '邮箱格式不正确',
+    },
+    codes: {
+      INVALID_CREDENTIALS: '邮箱或密码错误。',
+      ACCOUNT_DISABLED: '该账号已停用，请联系管理员。',
+      FORBIDDEN: '您没有执行此操作的权限。',
+      PRECONDITION_FAILED: '该记录已被他人修改，请刷新后重试。',
+      SERVICE_UNAVAILABLE: '服务暂时不可用，请稍后重试。',
+      INTERNAL_ERROR: '服务器出错，请重试。',
+    },
     sessionExpired: '登录已过期，请重新登录。',
     network: '无法连接服务器，请检查网络后重试。',
     unexpected: '出现了一点问题，请重试。',

@@ -1,5 +1,6 @@
 import { reactive } from 'vue';
-import { isApiProblemError } from '@kehu/api-client';
+import { isApiProblemError, type FieldError } from '@kehu/api-client';
+import { i18n } from '@/i18n';
 
 /**
  * Field messages from a problem's `errors[]`, for `<el-form-item :error="fieldErrors.email">`.
@@ -17,11 +18,11 @@ export function useFieldErrors<Field extends string>() {
     clear();
     if (!isApiProblemError(error)) return false;
     let matched = false;
-    for (const { field, message } of error.errors) {
+    for (const { field, message, rule } of error.errors) {
       // The API names body fields plainly (`email`) or with a prefix (`body.email`).
       const name = field.replace(/^body\./, '') as Field;
       if (fields.includes(name) && !fieldErrors[name]) {
-        fieldErrors[name] = message;
+        fieldErrors[name] = fieldMessage({ field, message, rule });
         matched = true;
       }
     }
@@ -29,4 +30,10 @@ export function useFieldErrors<Field extends string>() {
   }
 
   return { fieldErrors, apply, clear };
+}
+
+/** Our translation of a rule where we have one; the API's (English) message otherwise. */
+function fieldMessage({ message, rule }: FieldError): string {
+  const key = `errors.rules.${rule}`;
+  return i18n.global.te(key) ? i18n.global.t(key) : message;
 }

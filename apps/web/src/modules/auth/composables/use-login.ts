@@ -5,6 +5,7 @@ import { isApiProblemError } from '@kehu/api-client';
 import { useAuthStore } from '@/stores/auth.store';
 import { safeRedirect } from '@/core/safe-redirect';
 import { useFieldErrors } from '@/core/forms/use-field-errors';
+import { problemMessage } from '@/core/problem-message';
 import { useCountdown } from './use-countdown';
 
 const fields = ['email', 'password'] as const;
@@ -33,7 +34,7 @@ export function useLogin() {
       if (!isApiProblemError(error)) throw error;
       // A lockout shows its own countdown instead of the server's text.
       if (error.status === 429) return lockout.start(error.retryAfter ?? 60);
-      if (!apply(error, fields)) failure.value = error.detail ?? error.title;
+      if (!apply(error, fields)) failure.value = problemMessage(error);
     } finally {
       submitting.value = false;
     }

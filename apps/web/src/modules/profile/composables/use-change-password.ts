@@ -2,6 +2,7 @@ import { ref } from 'vue';
 import { isApiProblemError } from '@kehu/api-client';
 import { api } from '@/core/api';
 import { useFieldErrors } from '@/core/forms/use-field-errors';
+import { problemMessage } from '@/core/problem-message';
 
 const fields = ['currentPassword', 'newPassword'] as const;
 
@@ -20,7 +21,7 @@ export function useChangePassword() {
       if (isApiProblemError(error) && apply(error, fields)) return false;
       // A wrong current password carries no field list; point at the field anyway.
       if (isApiProblemError(error) && error.code === 'INVALID_CREDENTIALS') {
-        fieldErrors.currentPassword = error.detail ?? error.title;
+        fieldErrors.currentPassword = problemMessage(error);
         return false;
       }
       throw error;
