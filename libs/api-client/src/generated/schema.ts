@@ -141,6 +141,11 @@ export interface components {
             /** @example maxLength */
             rule: string;
         };
+        HealthCheckDto: {
+            detail?: string;
+            /** @example up */
+            status: string;
+        };
         HealthDto: {
             checks?: {
                 [key: string]: components["schemas"]["HealthCheckDto"];
@@ -221,11 +226,6 @@ export interface components {
             expiresIn: number;
             /** @description Single-use token to obtain a new pair. */
             refreshToken: string;
-        };
-        HealthCheckDto: {
-            /** @enum {string} */
-            status: "up" | "down";
-            detail?: string;
         };
     };
     responses: never;
