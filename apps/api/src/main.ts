@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
 import { ConfigError, loadConfig, runMigrationsLocked, startEmbeddedPostgres, type EmbeddedPostgres } from '@kehu/server-core';
+import pino from 'pino';
 import { DataSource } from 'typeorm';
 import { createApp } from './app.factory';
 
@@ -15,17 +16,19 @@ async function bootstrap(): Promise<void> {
     }
     throw err;
   }
+  // Startup lines are JSON like every other log line (log shippers expect one format).
+  const log = pino({ level: config.logLevel, base: { pid: process.pid, context: 'Bootstrap' } });
   let embedded: EmbeddedPostgres | undefined;
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
     // Zero-setup default: a PostgreSQL owned by this process, data kept under .data/pg.
-    console.log(`No DATABASE_URL: starting embedded PostgreSQL in ${join(config.dataDir, 'pg')}`);
-    embedded = await startEmbeddedPostgres(join(config.dataDir, 'pg'));
+    log.info(`No DATABASE_URL: starting embedded PostgreSQL in ${join(config.dataDir, 'pg')}`);
+    embedded = await startEmbeddedPostgres(join(config.dataDir, 'pg'), (msg) => log.debug({ postgres: msg.trim() }));
     databaseUrl = embedded.url;
   }
   const app = await createApp(config, databaseUrl, { serveWeb: true });
   const migrated = await runMigrationsLocked(app.get(DataSource), databaseUrl);
-  if (migrated.length) console.log(`Applied migrations: ${migrated.join(', ')}`);
+  if (migrated.length) log.info({ migrations: migrated }, 'applied migrations');
   if (!embedded) app.enableShutdownHooks();
   else {
     const stop = embedded.stop;
@@ -39,7 +42,7 @@ async function bootstrap(): Promise<void> {
     }
   }
   await app.listen(config.port);
-  console.log(`Kehu is listening on http://localhost:${config.port} (API docs: /api/docs)`);
+  log.info(`Kehu is listening on http://localhost:${config.port} (API docs: /api/docs)`);
 }
 
 void bootstrap();

@@ -28,13 +28,13 @@ export class IdentityBootstrapService implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     const generated = this.config.adminPassword ? undefined : randomBytes(12).toString('base64url') + '7';
-    const password = this.config.adminPassword ?? generated!;
-    const hash = await this.passwords.hash(password);
     const created = await this.dataSource.transaction(async (m) => {
       await m.query('SELECT pg_advisory_xact_lock($1)', [BOOTSTRAP_LOCK]);
       await syncBuiltInRoles(m);
       if (await m.getRepository(User).exists({ withDeleted: true })) return false;
-      const { identifiers } = await m.insert(User, { email: this.config.adminEmail, name: 'Administrator', passwordHash: hash, locale: 'zh-CN' });
+      // Hashed only on the first start: argon2 is deliberately slow.
+      const passwordHash = await this.passwords.hash(this.config.adminPassword ?? generated!);
+      const { identifiers } = await m.insert(User, { email: this.config.adminEmail, name: 'Administrator', passwordHash, locale: 'zh-CN' });
       const userId = identifiers[0].id as string;
       const admin = await m.findOneByOrFail(Role, { key: 'admin' });
       await m.insert(UserRole, { userId, roleId: admin.id });
