@@ -23,7 +23,9 @@ import {
   parseSort,
   PRINCIPAL_RESOLVER,
   RequirePermission,
+  restoreRow,
   setEtag,
+  softDeleteRow,
   TransactionService,
   updateVersioned,
   type Principal,
@@ -95,8 +97,10 @@ class WidgetsService {
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
   ) {}
-  private scoped(p: Principal) {
-    return applyScope(this.ds.getRepository(Widget).createQueryBuilder('w'), p, PERM, { owner: 'w.owner_id', department: 'w.department_id' });
+  private scoped(p: Principal, withDeleted = false) {
+    const qb = this.ds.getRepository(Widget).createQueryBuilder('w');
+    if (withDeleted) qb.withDeleted().andWhere('w.deleted_at IS NOT NULL');
+    return applyScope(qb, p, PERM, { owner: 'w.owner_id', department: 'w.department_id' });
   }
   list(p: Principal, q: ListWidgetsQuery) {
     const sort = parseSort(q.sort, { createdAt: { expression: 'w.created_at', key: 'createdAt' }, name: { expression: 'w.name', key: 'name' }, size: { expression: 'w.size', key: 'size' } }, '-createdAt', { expression: 'w.id', key: 'id' });
@@ -127,8 +131,16 @@ class WidgetsService {
   remove(p: Principal, id: string) {
     return this.tx.run(async (m) => {
       await this.get(p, id);
-      await m.softDelete(Widget, id);
+      await softDeleteRow(m, Widget, id, 'Widget');
       await this.audit.record(m, { action: 'delete', entityType: 'widget', entityId: id });
+    });
+  }
+  restore(p: Principal, id: string) {
+    return this.tx.run(async (m) => {
+      if (!(await this.scoped(p, true).andWhere('w.id = :id', { id }).getExists())) throw DomainException.notFound('Widget');
+      await restoreRow(m, Widget, id, 'Widget');
+      await this.audit.record(m, { action: 'restore', entityType: 'widget', entityId: id });
+      return m.findOneByOrFail(Widget, { id });
     });
   }
 }
@@ -150,6 +162,9 @@ class WidgetsController {
   }
   @Patch(':id') updateWidget(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @IfMatch() v: number, @Body() dto: UpdateWidgetDto) {
     return this.widgets.update(p, id, v, dto);
+  }
+  @Post(':id/restore') @HttpCode(200) restoreWidget(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string) {
+    return this.widgets.restore(p, id);
   }
   @Delete(':id') @HttpCode(204) async deleteWidget(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string) {
     await this.widgets.remove(p, id);
@@ -346,6 +361,21 @@ describe('core mechanisms', () => {
       expect((await t.http().delete(`/api/v1/widgets/${id}`).set(auth('all'))).status).toBe(204);
       expect((await t.http().get(`/api/v1/widgets/${id}`).set(auth('all'))).status).toBe(404);
       expect((await ds.query(`SELECT deleted_at IS NOT NULL AS deleted FROM widgets WHERE id = $1`, [id]))[0].deleted).toBe(true);
+      expect((await t.http().delete(`/api/v1/widgets/${id}`).set(auth('all'))).status).toBe(404);
+    });
+
+    it('restores a deleted row once, within scope only, bumping the version', async () => {
+      const [before] = await ds.query(`SELECT version FROM widgets WHERE id = $1`, [id]);
+      const restored = await t.http().post(`/api/v1/widgets/${id}/restore`).set(auth("all"));
+      expect(restored.body).toMatchObject({ id });
+      const got = await t.http().get(`/api/v1/widgets/${id}`).set(auth('all'));
+      expect(got.status).toBe(200);
+      expect(got.body.version).toBe(before.version + 1);
+      expect((await t.http().post(`/api/v1/widgets/${id}/restore`).set(auth('all'))).status).toBe(404);
+      const [[foreign]] = await ds.query(`UPDATE widgets SET deleted_at = now() WHERE owner_id = $1 AND deleted_at IS NULL RETURNING id`, [users.other]);
+      expect((await t.http().post(`/api/v1/widgets/${foreign.id}/restore`).set(auth('own'))).status).toBe(404);
+      expect(await ds.query(`SELECT action FROM audit_events WHERE entity_id = $1 AND action = 'restore'`, [id])).toHaveLength(1);
+      await t.http().delete(`/api/v1/widgets/${id}`).set(auth('all'));
     });
 
     it('dispatches outbox events to subscribers once, retrying a failing one later', async () => {

@@ -17,6 +17,7 @@ export * from './pagination/keyset';
 export * from './pagination/sort';
 export * from './concurrency/etag';
 export * from './concurrency/versioned-update';
+export * from './concurrency/soft-delete';
 export * from './auth/principal';
 export * from './auth/auth.decorators';
 export * from './auth/auth.guard';

@@ -23,6 +23,8 @@ export interface TestAppOptions {
   root?: (config: AppConfig, databaseUrl: string) => DynamicModule;
   schema: SchemaParts;
   env?: Record<string, string>;
+  /** Share another app's database (several API instances on one database). */
+  database?: TestDatabase;
   /** Runs on the Nest app before init (e.g. the OpenAPI setup). */
   beforeInit?: (app: INestApplication, config: AppConfig) => void;
 }
@@ -32,7 +34,7 @@ export async function createTestApp(options: TestAppOptions): Promise<TestApp> {
   const server = process.env.TEST_DATABASE_URL;
   const template = process.env.KEHU_TEST_TEMPLATE;
   if (!server || !template) throw new Error('TEST_DATABASE_URL / KEHU_TEST_TEMPLATE missing: run through jest with the project globalSetup');
-  const db = await cloneTemplate(server, template);
+  const db = options.database ?? (await cloneTemplate(server, template));
   const config = loadConfig({
     NODE_ENV: 'test',
     JWT_SECRET: 'test-secret-test-secret-test-secret!',
@@ -63,7 +65,7 @@ export async function createTestApp(options: TestAppOptions): Promise<TestApp> {
     },
     async close() {
       await app.close();
-      await db.drop();
+      if (!options.database) await db.drop();
     },
   };
 }

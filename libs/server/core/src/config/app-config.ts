@@ -19,6 +19,8 @@ export interface AppConfig {
   bodyLimitBytes: number;
   jobsEnabled: boolean;
   outboxPollMs: number;
+  /** How often each job worker polls its queue. */
+  jobsPollSeconds: number;
   trustProxy: boolean;
   adminEmail: string;
   adminPassword?: string;
@@ -94,6 +96,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): AppConfig {
     bodyLimitBytes: bodyLimitBytes ?? 0,
     jobsEnabled: bool('JOBS_ENABLED', nodeEnv !== 'test'),
     outboxPollMs: int('OUTBOX_POLL_MS', 1000, 50, 600000),
+    jobsPollSeconds: int('JOBS_POLL_SECONDS', 2, 1, 3600),
     trustProxy: bool('TRUST_PROXY', false),
     adminEmail,
     adminPassword,

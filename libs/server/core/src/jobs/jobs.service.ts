@@ -43,7 +43,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     await boss.start();
     for (const r of this.registrations) {
       await boss.createQueue(r.name);
-      await boss.work(r.name, async (jobs: PgBoss.Job<object>[]) => r.handler(jobs));
+      await boss.work(r.name, { pollingIntervalSeconds: this.config.jobsPollSeconds, batchSize: 10 }, async (jobs: PgBoss.Job<object>[]) => r.handler(jobs));
       if (r.cron) await boss.schedule(r.name, r.cron);
     }
     this.boss = boss;
