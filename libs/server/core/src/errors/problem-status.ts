@@ -25,6 +25,9 @@ export function statusOf(code: ErrorCode): number {
       return 405;
     case ErrorCode.CONFLICT:
     case ErrorCode.ALREADY_EXISTS:
+    case ErrorCode.ROLE_BUILT_IN:
+    case ErrorCode.ROLE_IN_USE:
+    case ErrorCode.DEPARTMENT_NOT_EMPTY:
       return 409;
     case ErrorCode.PRECONDITION_FAILED:
       return 412;

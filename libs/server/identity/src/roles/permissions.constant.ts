@@ -1,27 +1,6 @@
-import { DataScope } from '@kehu/contracts';
+import { DataScope, PERMISSIONS, type Permission } from '@kehu/contracts';
 
-/**
- * Every permission the app checks, as `module.resource.action`. Modules add theirs here
- * when they land; the role editor and the access test suite read this list.
- */
-export const PERMISSIONS = [
-  'admin.user.read',
-  'admin.user.manage',
-  'admin.role.manage',
-  'admin.department.manage',
-  'admin.api-key.manage',
-  'admin.delegation.manage',
-  'admin.audit.read',
-  'admin.rollout.manage',
-  'sales.customer.read',
-  'sales.customer.create',
-  'sales.customer.update',
-  'sales.customer.delete',
-  'sales.customer.assign',
-  'sales.customer.export',
-] as const;
-
-export type Permission = (typeof PERMISSIONS)[number];
+export { PERMISSIONS, type Permission };
 
 const grant = (scope: DataScope, ...perms: Permission[]) => Object.fromEntries(perms.map((p) => [p, scope])) as Record<string, DataScope>;
 

@@ -1,0 +1,32 @@
+import { DataScope } from '../auth/access.enum';
+
+/**
+ * Every permission the API checks, as `module.resource.action`. Shared with the SPA's
+ * role editor. Modules add theirs here when they land; the access test suite reads it.
+ */
+export const PERMISSIONS = [
+  'admin.user.read',
+  'admin.user.manage',
+  'admin.role.manage',
+  'admin.department.manage',
+  'admin.api-key.manage',
+  'admin.delegation.manage',
+  'admin.audit.read',
+  'admin.rollout.manage',
+  'sales.customer.read',
+  'sales.customer.create',
+  'sales.customer.update',
+  'sales.customer.delete',
+  'sales.customer.assign',
+  'sales.customer.export',
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const isPermission = (value: string): value is Permission => (PERMISSIONS as readonly string[]).includes(value);
+
+/** `{ "sales.customer.read": "team" }` — what a role grants. */
+export type PermissionGrants = Partial<Record<Permission, DataScope>>;
+
+/** The module (`sales`, `admin` …) a permission belongs to. */
+export const moduleOfPermission = (p: string): string => p.split('.')[0];
