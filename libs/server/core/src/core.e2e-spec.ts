@@ -22,6 +22,7 @@ import {
   paginate,
   parseSort,
   PRINCIPAL_RESOLVER,
+  RequireModule,
   RequirePermission,
   restoreRow,
   setEtag,
@@ -81,6 +82,7 @@ class FixedPrincipals implements PrincipalResolver {
     team: principal(users.rep, DataScope.TEAM, depts.east, [users.rep, users.mate]),
     dept: principal(users.rep, DataScope.DEPARTMENT, depts.east, [users.rep]),
     none: principal(users.rep, null, depts.east, [users.rep]),
+    moduleOff: { ...principal(users.rep, DataScope.ALL, depts.east, [users.rep]), modules: ['service'] },
   };
   async resolve(token: string): Promise<Principal> {
     const p = this.byToken[token];
@@ -151,6 +153,9 @@ class WidgetsController {
   constructor(private readonly widgets: WidgetsService) {}
   @Get() listWidgets(@CurrentPrincipal() p: Principal, @Query() q: ListWidgetsQuery) {
     return this.widgets.list(p, q);
+  }
+  @Get('sales-only') @RequireModule('sales') salesOnly() {
+    return { ok: true };
   }
   @Get(':id') async getWidget(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: Response) {
     const w = await this.widgets.get(p, id);
@@ -252,6 +257,12 @@ describe('core mechanisms', () => {
       const res = await t.http().get('/api/v1/widgets');
       expect(res.status).toBe(401);
       expect(res.body.code).toBe('UNAUTHENTICATED');
+    });
+    it('refuses a module switched off for the caller\'s department', async () => {
+      const res = await t.http().get('/api/v1/widgets/sales-only').set(auth('moduleOff'));
+      expect(res.status).toBe(403);
+      expect(res.body.code).toBe('MODULE_DISABLED');
+      expect((await t.http().get('/api/v1/widgets/sales-only').set(auth('all'))).body).toEqual({ ok: true });
     });
     it('needs the permission', async () => {
       const res = await t.http().get('/api/v1/widgets').set(auth('none'));
