@@ -38,6 +38,7 @@ export function buildOpenApiDocument(app: INestApplication, version: string): Op
       if (!isPublic) {
         defaults['401'] = problem('Missing or invalid credentials (UNAUTHENTICATED, TOKEN_EXPIRED, ACCOUNT_DISABLED).');
         defaults['403'] = problem('Missing permission or module disabled (FORBIDDEN, MODULE_DISABLED, DELEGATION_EXPIRED).');
+        defaults['429'] = problem('Too many requests for this API key (RATE_LIMITED); see Retry-After.');
       }
       for (const [status, response] of Object.entries(defaults)) {
         const existing = op.responses[status] as { content?: unknown } | undefined;

@@ -9,7 +9,7 @@ export class ApiKeyDto {
   @ResponseField({ example: 'ERP sync' }) name: string;
   /** First characters of the key, to recognise it (`kehu_ab12cd…`). */
   @ResponseField({ example: 'kehu_ab12cd' }) prefix: string;
-  /** Permissions the key holds (data scope: all). */
+  /** Permissions the key holds, each with its owner's current data scope (all for an admin); never more than the owner holds. */
   @ResponseField({ type: [String] }) scopes: string[];
   @ResponseField({ description: 'Requests per minute before 429.' }) rateLimitPerMinute: number;
   @ResponseField({ type: String, format: 'date-time', nullable: true }) expiresAt: string | null;

@@ -15,11 +15,13 @@ export async function updateVersioned<T extends ObjectLiteral>(
   changes: Record<string, unknown>,
   entityLabel: string,
 ): Promise<void> {
+  // Soft-deleted rows cannot be edited; tables without soft delete have no such column.
+  const live = manager.connection.getMetadata(target).deleteDateColumn ? ' AND deleted_at IS NULL' : '';
   const result = await manager
     .createQueryBuilder()
     .update(target)
     .set({ ...changes, version: () => 'version + 1', updatedAt: () => 'now()' } as never)
-    .where('id = :id AND version = :version AND deleted_at IS NULL', { id, version: expectedVersion })
+    .where(`id = :id AND version = :version${live}`, { id, version: expectedVersion })
     .execute();
   if (result.affected === 1) return;
   const exists = await manager.getRepository(target).createQueryBuilder('t').where('t.id = :id', { id }).getExists();

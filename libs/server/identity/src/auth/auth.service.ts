@@ -3,6 +3,7 @@ import { ErrorCode, type TokenPairDto } from '@kehu/contracts';
 import { AuditService, DomainException, TransactionService, type Principal } from '@kehu/server-core';
 import { IsNull } from 'typeorm';
 import { User } from '../users/user.entity';
+import { LoginThrottleService } from './login-throttle.service';
 import { PasswordService } from './password.service';
 import { RefreshToken } from './refresh-token.entity';
 import { hashToken, TokenService } from './token.service';
@@ -17,18 +18,26 @@ export class AuthService {
     private readonly passwords: PasswordService,
     private readonly tokens: TokenService,
     private readonly audit: AuditService,
+    private readonly throttle: LoginThrottleService,
   ) {}
 
+  /** Locked accounts and IPs are refused (429) before the password is even checked. */
   async login(email: string, password: string): Promise<TokenPairDto> {
+    await this.throttle.assertAllowed(email);
     const user = await this.tx.run((m) =>
       m.getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash').where('u.email = :email AND u.deleted_at IS NULL', { email: email.toLowerCase() }).getOne(),
     );
     const ok = await this.passwords.verify(user?.passwordHash ?? (await this.passwords.dummyHash()), password);
     if (!user || !ok) {
-      await this.tx.run((m) => this.audit.record(m, { action: 'login.failed', entityType: 'user', entityId: user?.id ?? null, actorId: user?.id ?? null, changes: { email: { before: null, after: email } } }));
+      const locked = await this.throttle.recordFailure(email);
+      await this.tx.run(async (m) => {
+        await this.audit.record(m, { action: 'login.failed', entityType: 'user', entityId: user?.id ?? null, actorId: user?.id ?? null, changes: { email: { before: null, after: email } } });
+        if (locked) await this.audit.record(m, { action: 'login.locked', entityType: 'user', entityId: user?.id ?? null, actorId: null, changes: { lockedForSeconds: { before: null, after: locked.lockedForSeconds } } });
+      });
       throw invalidCredentials();
     }
     if (!user.active) throw new DomainException(ErrorCode.ACCOUNT_DISABLED, 'This account is disabled.');
+    await this.throttle.recordSuccess(email);
     return this.tx.run(async (m) => {
       const pair = await this.tokens.issue(m, user.id);
       await this.audit.record(m, { action: 'login', entityType: 'user', entityId: user.id, actorId: user.id });

@@ -1,3 +1,4 @@
 import { IdentityInit1795620100000 } from './1795620100000-identity-init.migration';
+import { ApiKeysDelegations1795620300000 } from './1795620300000-api-keys-delegations.migration';
 
-export const identityMigrations = [IdentityInit1795620100000];
+export const identityMigrations = [IdentityInit1795620100000, ApiKeysDelegations1795620300000];
