@@ -7,6 +7,7 @@ const libs = {
   '@kehu/server-core': 'libs/server/core/src/index.ts',
   '@kehu/server-testing': 'libs/server/testing/src/index.ts',
   '@kehu/server-identity': 'libs/server/identity/src/index.ts',
+  '@kehu/server-customers': 'libs/server/customers/src/index.ts',
 };
 
 module.exports = {

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CoreModule, type AppConfig } from '@kehu/server-core';
+import { CustomersModule } from '@kehu/server-customers';
 import { IdentityModule } from '@kehu/server-identity';
 import { appSchema } from './app.schema';
 
@@ -9,7 +10,7 @@ export class AppModule {
   static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot({ config, databaseUrl, ...appSchema }), IdentityModule],
+      imports: [CoreModule.forRoot({ config, databaseUrl, ...appSchema }), IdentityModule, CustomersModule],
     };
   }
 }

@@ -1,8 +1,9 @@
 import { coreEntities, coreMigrations, type SchemaParts } from '@kehu/server-core';
+import { customersEntities, customersMigrations } from '@kehu/server-customers';
 import { identityEntities, identityMigrations } from '@kehu/server-identity';
 
 /** Every entity and migration of the app; the order of migrations is their timestamp. */
 export const appSchema: SchemaParts = {
-  entities: [...coreEntities, ...identityEntities],
-  migrations: [...coreMigrations, ...identityMigrations],
+  entities: [...coreEntities, ...identityEntities, ...customersEntities],
+  migrations: [...coreMigrations, ...identityMigrations, ...customersMigrations],
 };

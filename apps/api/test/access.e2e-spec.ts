@@ -32,6 +32,9 @@ const scoped: Record<string, (ctx: Ctx) => ScopeFixture> = {
   '/api/v1/users/{id}': (c) => ({ inside: { id: c.insideUser }, outside: { id: c.outsideUser } }),
   '/api/v1/users/{id}/history': (c) => ({ inside: { id: c.insideUser }, outside: { id: c.outsideUser } }),
   '/api/v1/users/{id}/reset-password': (c) => ({ inside: { id: c.insideUser }, outside: { id: c.outsideUser }, body: { newPassword: 'Another-pass-42' } }),
+  '/api/v1/customers/{id}': (c) => ({ inside: { id: c.insideCustomer }, outside: { id: c.outsideCustomer } }),
+  '/api/v1/customers/{id}/history': (c) => ({ inside: { id: c.insideCustomer }, outside: { id: c.outsideCustomer } }),
+  '/api/v1/customers/{id}/restore': (c) => ({ inside: { id: c.deletedInsideCustomer }, outside: { id: c.deletedOutsideCustomer } }),
 };
 
 /** Routes with path parameters whose records are organisation-wide (no data scope), and why. */
@@ -50,6 +53,10 @@ interface Ctx {
   scopedUserAdmin: string;
   insideUser: string;
   outsideUser: string;
+  insideCustomer: string;
+  outsideCustomer: string;
+  deletedInsideCustomer: string;
+  deletedOutsideCustomer: string;
 }
 
 describe('access control over every route', () => {
@@ -73,11 +80,23 @@ describe('access control over every route', () => {
     const east = await post('/api/v1/departments', { name: 'East' });
     const west = await post('/api/v1/departments', { name: 'West' });
     await post('/api/v1/roles', { key: 'nothing', name: 'No permissions', permissions: {} });
-    await post('/api/v1/roles', { key: 'east_hr', name: 'Department user admin', permissions: { 'admin.user.read': 'department', 'admin.user.manage': 'department' } });
+    await post('/api/v1/roles', { key: 'east_hr', name: 'Department user admin', permissions: {
+      'admin.user.read': 'department', 'admin.user.manage': 'department',
+      'sales.customer.read': 'department', 'sales.customer.update': 'department', 'sales.customer.delete': 'department',
+    } });
     await post('/api/v1/users', { email: 'none@kehu.test', name: 'None', roles: ['nothing'], password: PASSWORD, departmentId: east.id });
     await post('/api/v1/users', { email: 'hr@kehu.test', name: 'HR', roles: ['east_hr'], password: PASSWORD, departmentId: east.id });
     ctx.insideUser = (await post('/api/v1/users', { email: 'inside@kehu.test', name: 'Inside', roles: ['sales_rep'], password: PASSWORD, departmentId: east.id })).id;
     ctx.outsideUser = (await post('/api/v1/users', { email: 'outside@kehu.test', name: 'Outside', roles: ['sales_rep'], password: PASSWORD, departmentId: west.id })).id;
+    const customer = async (name: string, ownerId: string, deleted = false) => {
+      const id = (await post('/api/v1/customers?allowDuplicate=true', { name, ownerId })).id;
+      if (deleted) await t.http().delete(`/api/v1/customers/${id}`).set(admin);
+      return id;
+    };
+    ctx.insideCustomer = await customer('Inside Co', ctx.insideUser);
+    ctx.outsideCustomer = await customer('Outside Co', ctx.outsideUser);
+    ctx.deletedInsideCustomer = await customer('Deleted Inside Co', ctx.insideUser, true);
+    ctx.deletedOutsideCustomer = await customer('Deleted Outside Co', ctx.outsideUser, true);
     ctx.noRoles = await t.login('none@kehu.test', PASSWORD);
     ctx.scopedUserAdmin = await t.login('hr@kehu.test', PASSWORD);
   });

@@ -17,3 +17,5 @@ export * from './identity/role.dto';
 export * from './identity/api-key.dto';
 export * from './identity/delegation.dto';
 export * from './identity/audit-event.dto';
+export * from './customers/customer.enums';
+export * from './customers/customer.dto';

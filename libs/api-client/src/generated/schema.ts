@@ -132,6 +132,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listCustomers"];
+        put?: never;
+        post: operations["createCustomer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/bulk-update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["bulkUpdateCustomers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getCustomer"];
+        put?: never;
+        post?: never;
+        delete: operations["deleteCustomer"];
+        options?: never;
+        head?: never;
+        patch: operations["updateCustomer"];
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getCustomerHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["restoreCustomer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/delegations": {
         parameters: {
             query?: never;
@@ -486,6 +566,33 @@ export interface components {
             /** @description Total rows matching the filters (only with count=true). */
             total?: number;
         };
+        BulkResultDto: {
+            updated: number;
+        };
+        BulkUpdateCustomersDto: {
+            /**
+             * @example [
+             *       "重点",
+             *       "VIP"
+             *     ]
+             */
+            addTags?: string[];
+            /** @description Customers in your scope. */
+            ids: string[];
+            lifecycleStage?: components["schemas"]["LifecycleStage"];
+            /**
+             * Format: uuid
+             * @description New owner (needs sales.customer.assign).
+             */
+            ownerId?: string;
+            /**
+             * @example [
+             *       "重点",
+             *       "VIP"
+             *     ]
+             */
+            removeTags?: string[];
+        };
         ChangePasswordDto: {
             currentPassword: string;
             newPassword: string;
@@ -497,7 +604,42 @@ export interface components {
             /** @example 600 */
             rateLimitPerMinute?: number;
             /** @description Permission names the key may use. */
-            scopes: ("admin.user.read" | "admin.user.manage" | "admin.role.manage" | "admin.department.manage" | "admin.api-key.manage" | "admin.delegation.manage" | "admin.audit.read" | "admin.rollout.manage" | "sales.customer.read" | "sales.customer.create" | "sales.customer.update" | "sales.customer.delete" | "sales.customer.assign" | "sales.customer.export")[];
+            scopes: ("admin.user.read" | "admin.user.manage" | "admin.role.manage" | "admin.department.manage" | "admin.api-key.manage" | "admin.delegation.manage" | "admin.audit.read" | "admin.rollout.manage" | "sales.customer.read" | "sales.customer.create" | "sales.customer.update" | "sales.customer.delete" | "sales.customer.assign" | "sales.customer.export" | "sales.customer.merge" | "sales.contact.read" | "sales.contact.create" | "sales.contact.update" | "sales.contact.delete" | "sales.activity.read" | "sales.activity.create" | "sales.activity.update" | "sales.activity.delete")[];
+        };
+        CreateCustomerDto: {
+            address?: string;
+            city?: string;
+            country?: string;
+            /** Format: email */
+            email?: string;
+            externalId?: string;
+            /** @example erp */
+            externalSource?: string;
+            grade?: components["schemas"]["CustomerGrade"];
+            industry?: string;
+            /** @description Default company. */
+            kind?: components["schemas"]["CustomerKind"];
+            lifecycleStage?: components["schemas"]["LifecycleStage"];
+            name: string;
+            /** Format: date */
+            nextFollowUpOn?: string;
+            /** Format: uuid */
+            ownerId?: string;
+            /** @description Any common format; stored as E.164 (default region from DEFAULT_PHONE_REGION). */
+            phone?: string;
+            province?: string;
+            /** Format: uuid */
+            referredByCustomerId?: string;
+            shortName?: string;
+            source?: components["schemas"]["CustomerSource"];
+            /**
+             * @example [
+             *       "重点",
+             *       "VIP"
+             *     ]
+             */
+            tags?: string[];
+            website?: string;
         };
         CreateDelegationDto: {
             /** Format: uuid */
@@ -545,6 +687,22 @@ export interface components {
                 /** @enum {string} */
                 "admin.user.read"?: "own" | "team" | "department" | "all";
                 /** @enum {string} */
+                "sales.activity.create"?: "own" | "team" | "department" | "all";
+                /** @enum {string} */
+                "sales.activity.delete"?: "own" | "team" | "department" | "all";
+                /** @enum {string} */
+                "sales.activity.read"?: "own" | "team" | "department" | "all";
+                /** @enum {string} */
+                "sales.activity.update"?: "own" | "team" | "department" | "all";
+                /** @enum {string} */
+                "sales.contact.create"?: "own" | "team" | "department" | "all";
+                /** @enum {string} */
+                "sales.contact.delete"?: "own" | "team" | "department" | "all";
+                /** @enum {string} */
+                "sales.contact.read"?: "own" | "team" | "department" | "all";
+                /** @enum {string} */
+                "sales.contact.update"?: "own" | "team" | "department" | "all";
+                /** @enum {string} */
                 "sales.customer.assign"?: "own" | "team" | "department" | "all";
                 /** @enum {string} */
                 "sales.customer.create"?: "own" | "team" | "department" | "all";
@@ -552,6 +710,8 @@ export interface components {
                 "sales.customer.delete"?: "own" | "team" | "department" | "all";
                 /** @enum {string} */
                 "sales.customer.export"?: "own" | "team" | "department" | "all";
+                /** @enum {string} */
+                "sales.customer.merge"?: "own" | "team" | "department" | "all";
                 /** @enum {string} */
                 "sales.customer.read"?: "own" | "team" | "department" | "all";
                 /** @enum {string} */
@@ -600,6 +760,65 @@ export interface components {
             /** @description The bearer token. Store it now; only its hash is kept. */
             secret: string;
         };
+        CustomerDto: {
+            address: string | null;
+            /** @example 海淀区 */
+            city: string | null;
+            completeness: number;
+            /** @example CN */
+            country: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            departmentId: string | null;
+            /** Format: email */
+            email: string | null;
+            externalId: string | null;
+            externalSource: string | null;
+            grade: components["schemas"]["CustomerGrade"] | null;
+            /** Format: uuid */
+            id: string;
+            industry: string | null;
+            kind: components["schemas"]["CustomerKind"];
+            /** Format: date-time */
+            lastFollowUpAt: string | null;
+            lifecycleStage: components["schemas"]["LifecycleStage"];
+            /** @example 北京字节跳动科技有限公司 */
+            name: string;
+            /** Format: date */
+            nextFollowUpOn: string | null;
+            /**
+             * Format: uuid
+             * @description null = in the public pool.
+             */
+            ownerId: string | null;
+            /** @example +8613812345678 */
+            phone: string | null;
+            /** @example 北京市 */
+            province: string | null;
+            /** Format: uuid */
+            referredByCustomerId: string | null;
+            shortName: string | null;
+            source: components["schemas"]["CustomerSource"];
+            tags: string[];
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+            website: string | null;
+        };
+        /** @enum {string} */
+        CustomerGrade: "A" | "B" | "C" | "D";
+        /** @enum {string} */
+        CustomerKind: "company" | "individual";
+        CustomerPageDto: {
+            data: components["schemas"]["CustomerDto"][];
+            /** @description Cursor of the next page; null on the last page. */
+            nextCursor: string | null;
+            /** @description Total rows matching the filters (only with count=true). */
+            total?: number;
+        };
+        /** @enum {string} */
+        CustomerSource: "campaign" | "referral" | "web_form" | "import" | "partner" | "erp" | "cold_call" | "exhibition" | "other";
         /** @enum {string} */
         DataScope: "own" | "team" | "department" | "all";
         DelegationDto: {
@@ -659,11 +878,22 @@ export interface components {
             /** @description Total rows matching the filters (only with count=true). */
             total?: number;
         };
+        DuplicateCandidateDto: {
+            email: string | null;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: uuid */
+            ownerId: string | null;
+            phone: string | null;
+            reasons: string[];
+            score: number;
+        };
         /**
          * @description Core error codes; domain modules add their own, documented on their operations.
          * @enum {string}
          */
-        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "TOKEN_EXPIRED" | "ACCOUNT_DISABLED" | "FORBIDDEN" | "MODULE_DISABLED" | "DELEGATION_EXPIRED" | "PASSWORD_POLICY" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "ALREADY_EXISTS" | "ROLE_BUILT_IN" | "ROLE_IN_USE" | "DEPARTMENT_NOT_EMPTY" | "PRECONDITION_FAILED" | "PRECONDITION_REQUIRED" | "INVALID_CURSOR" | "RATE_LIMITED" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
+        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "TOKEN_EXPIRED" | "ACCOUNT_DISABLED" | "FORBIDDEN" | "MODULE_DISABLED" | "DELEGATION_EXPIRED" | "PASSWORD_POLICY" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "ALREADY_EXISTS" | "ROLE_BUILT_IN" | "ROLE_IN_USE" | "DEPARTMENT_NOT_EMPTY" | "DUPLICATE_SUSPECTED" | "PRECONDITION_FAILED" | "PRECONDITION_REQUIRED" | "INVALID_CURSOR" | "RATE_LIMITED" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
         FieldErrorDto: {
             /** @example name */
             field: string;
@@ -691,6 +921,8 @@ export interface components {
             /** @example 0.1.0 */
             version: string;
         };
+        /** @enum {string} */
+        LifecycleStage: "prospect" | "customer" | "key_account" | "churned";
         LoginDto: {
             /**
              * Format: email
@@ -827,6 +1059,34 @@ export interface components {
             /** @description Single-use token to obtain a new pair. */
             refreshToken: string;
         };
+        UpdateCustomerDto: {
+            address?: string | null;
+            city?: string | null;
+            country?: string | null;
+            /** Format: email */
+            email?: string | null;
+            grade?: components["schemas"]["CustomerGrade"] | null;
+            industry?: string | null;
+            kind?: components["schemas"]["CustomerKind"];
+            lifecycleStage?: components["schemas"]["LifecycleStage"];
+            name?: string;
+            /** Format: date */
+            nextFollowUpOn?: string | null;
+            phone?: string | null;
+            province?: string | null;
+            /** Format: uuid */
+            referredByCustomerId?: string | null;
+            shortName?: string | null;
+            source?: components["schemas"]["CustomerSource"];
+            /**
+             * @example [
+             *       "重点",
+             *       "VIP"
+             *     ]
+             */
+            tags?: string[];
+            website?: string | null;
+        };
         UpdateDepartmentDto: {
             /** Format: uuid */
             managerId?: string | null;
@@ -863,6 +1123,22 @@ export interface components {
                 /** @enum {string} */
                 "admin.user.read"?: "own" | "team" | "department" | "all";
                 /** @enum {string} */
+                "sales.activity.create"?: "own" | "team" | "department" | "all";
+                /** @enum {string} */
+                "sales.activity.delete"?: "own" | "team" | "department" | "all";
+                /** @enum {string} */
+                "sales.activity.read"?: "own" | "team" | "department" | "all";
+                /** @enum {string} */
+                "sales.activity.update"?: "own" | "team" | "department" | "all";
+                /** @enum {string} */
+                "sales.contact.create"?: "own" | "team" | "department" | "all";
+                /** @enum {string} */
+                "sales.contact.delete"?: "own" | "team" | "department" | "all";
+                /** @enum {string} */
+                "sales.contact.read"?: "own" | "team" | "department" | "all";
+                /** @enum {string} */
+                "sales.contact.update"?: "own" | "team" | "department" | "all";
+                /** @enum {string} */
                 "sales.customer.assign"?: "own" | "team" | "department" | "all";
                 /** @enum {string} */
                 "sales.customer.create"?: "own" | "team" | "department" | "all";
@@ -870,6 +1146,8 @@ export interface components {
                 "sales.customer.delete"?: "own" | "team" | "department" | "all";
                 /** @enum {string} */
                 "sales.customer.export"?: "own" | "team" | "department" | "all";
+                /** @enum {string} */
+                "sales.customer.merge"?: "own" | "team" | "department" | "all";
                 /** @enum {string} */
                 "sales.customer.read"?: "own" | "team" | "department" | "all";
                 /** @enum {string} */
@@ -1474,6 +1752,697 @@ export interface operations {
             };
             /** @description Body too large (PAYLOAD_TOO_LARGE). */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (INTERNAL_ERROR); quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listCustomers: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                /** @description Also return `total` (costs a count query). */
+                count?: boolean;
+                q?: string;
+                ownerId?: string;
+                departmentId?: string;
+                lifecycleStage?: components["schemas"]["LifecycleStage"];
+                grade?: components["schemas"]["CustomerGrade"];
+                industry?: string;
+                province?: string;
+                city?: string;
+                tag?: string;
+                source?: components["schemas"]["CustomerSource"];
+                createdFrom?: string;
+                createdTo?: string;
+                noFollowUpDays?: number;
+                unowned?: boolean;
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerPageDto"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, MALFORMED_REQUEST) with field errors. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials (UNAUTHENTICATED, TOKEN_EXPIRED, ACCOUNT_DISABLED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing permission or module disabled (FORBIDDEN, MODULE_DISABLED, DELEGATION_EXPIRED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such customer in your data scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests for this API key (RATE_LIMITED); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (INTERNAL_ERROR); quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    createCustomer: {
+        parameters: {
+            query?: {
+                allowDuplicate?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCustomerDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerDto"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, MALFORMED_REQUEST) with field errors. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials (UNAUTHENTICATED, TOKEN_EXPIRED, ACCOUNT_DISABLED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing permission or module disabled (FORBIDDEN, MODULE_DISABLED, DELEGATION_EXPIRED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such customer in your data scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description DUPLICATE_SUSPECTED: likely the same customer exists; the problem carries `candidates`. Repeat with allowDuplicate=true to keep both. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        candidates?: components["schemas"]["DuplicateCandidateDto"][];
+                    };
+                };
+            };
+            /** @description Body too large (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests for this API key (RATE_LIMITED); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (INTERNAL_ERROR); quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    bulkUpdateCustomers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkUpdateCustomersDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkResultDto"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, MALFORMED_REQUEST) with field errors. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials (UNAUTHENTICATED, TOKEN_EXPIRED, ACCOUNT_DISABLED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing permission or module disabled (FORBIDDEN, MODULE_DISABLED, DELEGATION_EXPIRED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such customer in your data scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests for this API key (RATE_LIMITED); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (INTERNAL_ERROR); quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description ETag carries the version for If-Match. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerDto"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, MALFORMED_REQUEST) with field errors. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials (UNAUTHENTICATED, TOKEN_EXPIRED, ACCOUNT_DISABLED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing permission or module disabled (FORBIDDEN, MODULE_DISABLED, DELEGATION_EXPIRED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such customer in your data scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests for this API key (RATE_LIMITED); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (INTERNAL_ERROR); quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    deleteCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (VALIDATION_FAILED, MALFORMED_REQUEST) with field errors. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials (UNAUTHENTICATED, TOKEN_EXPIRED, ACCOUNT_DISABLED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing permission or module disabled (FORBIDDEN, MODULE_DISABLED, DELEGATION_EXPIRED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such customer in your data scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests for this API key (RATE_LIMITED); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (INTERNAL_ERROR); quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    updateCustomer: {
+        parameters: {
+            query?: {
+                allowDuplicate?: boolean;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCustomerDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerDto"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, MALFORMED_REQUEST) with field errors. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials (UNAUTHENTICATED, TOKEN_EXPIRED, ACCOUNT_DISABLED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing permission or module disabled (FORBIDDEN, MODULE_DISABLED, DELEGATION_EXPIRED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such customer in your data scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description DUPLICATE_SUSPECTED: likely the same customer exists; the problem carries `candidates`. Repeat with allowDuplicate=true to keep both. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        candidates?: components["schemas"]["DuplicateCandidateDto"][];
+                    };
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests for this API key (RATE_LIMITED); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (INTERNAL_ERROR); quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getCustomerHistory: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                /** @description Also return `total` (costs a count query). */
+                count?: boolean;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEventPageDto"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, MALFORMED_REQUEST) with field errors. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials (UNAUTHENTICATED, TOKEN_EXPIRED, ACCOUNT_DISABLED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing permission or module disabled (FORBIDDEN, MODULE_DISABLED, DELEGATION_EXPIRED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such customer in your data scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests for this API key (RATE_LIMITED); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (INTERNAL_ERROR); quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    restoreCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerDto"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, MALFORMED_REQUEST) with field errors. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials (UNAUTHENTICATED, TOKEN_EXPIRED, ACCOUNT_DISABLED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing permission or module disabled (FORBIDDEN, MODULE_DISABLED, DELEGATION_EXPIRED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such customer in your data scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests for this API key (RATE_LIMITED); see Retry-After. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

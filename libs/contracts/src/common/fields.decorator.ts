@@ -120,6 +120,11 @@ export function DateTimeField(options: Common = {}): PropertyDecorator {
   return applyDecorators(...optionality(options), IsDateString({ strict: true }), doc(options, { type: String, format: 'date-time' }));
 }
 
+/** A calendar date `YYYY-MM-DD` (no time, no zone). */
+export function DateField(options: Common = {}): PropertyDecorator {
+  return applyDecorators(...optionality(options), Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '$property must be a date YYYY-MM-DD' }), IsDateString({ strict: true }), doc(options, { type: String, format: 'date' }));
+}
+
 export function EnumField(enumType: Record<string, string>, enumName: string, options: Common = {}): PropertyDecorator {
   return applyDecorators(...optionality(options), IsEnum(enumType), doc(options, { enum: enumType, enumName }));
 }

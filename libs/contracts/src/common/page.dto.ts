@@ -7,8 +7,12 @@ export interface Page<T> {
   total?: number;
 }
 
-/** Builds a named OpenAPI schema `XxxPageDto` for `Page<Xxx>`. */
+const pageClasses = new Map<unknown, new () => Page<any>>();
+
+/** Builds (once per item type) a named OpenAPI schema `XxxPageDto` for `Page<Xxx>`. */
 export function PageDtoOf<T>(item: new (...args: any[]) => T): new () => Page<T> {
+  const existing = pageClasses.get(item);
+  if (existing) return existing as new () => Page<T>;
   class PageDto implements Page<T> {
     @ApiProperty({ type: [item] })
     data: T[];
@@ -20,5 +24,6 @@ export function PageDtoOf<T>(item: new (...args: any[]) => T): new () => Page<T>
     total?: number;
   }
   Object.defineProperty(PageDto, 'name', { value: `${item.name.replace(/Dto$/, '')}PageDto` });
+  pageClasses.set(item, PageDto);
   return PageDto;
 }

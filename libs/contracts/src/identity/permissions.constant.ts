@@ -19,6 +19,15 @@ export const PERMISSIONS = [
   'sales.customer.delete',
   'sales.customer.assign',
   'sales.customer.export',
+  'sales.customer.merge',
+  'sales.contact.read',
+  'sales.contact.create',
+  'sales.contact.update',
+  'sales.contact.delete',
+  'sales.activity.read',
+  'sales.activity.create',
+  'sales.activity.update',
+  'sales.activity.delete',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

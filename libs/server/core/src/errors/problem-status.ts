@@ -28,6 +28,7 @@ export function statusOf(code: ErrorCode): number {
     case ErrorCode.ROLE_BUILT_IN:
     case ErrorCode.ROLE_IN_USE:
     case ErrorCode.DEPARTMENT_NOT_EMPTY:
+    case ErrorCode.DUPLICATE_SUSPECTED:
       return 409;
     case ErrorCode.PRECONDITION_FAILED:
       return 412;

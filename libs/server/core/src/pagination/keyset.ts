@@ -32,7 +32,7 @@ export async function paginate<T extends ObjectLiteral, R = T>(
   const hasMore = rows.length > limit;
   const pageRows = hasMore ? rows.slice(0, limit) : rows;
   const last = pageRows[pageRows.length - 1];
-  const nextCursor = hasMore && last ? encodeCursor(key, columns.map((c) => cursorValue((last as Record<string, unknown>)[c.key]))) : null;
+  const nextCursor = hasMore && last ? encodeCursor(key, columns.map((c) => cursorValue((last as Record<string, unknown>)[c.key] ?? c.nullValue))) : null;
   return { data: pageRows.map(map), nextCursor, ...(total !== undefined ? { total } : {}) };
 }
 

@@ -7,10 +7,12 @@ export interface SortColumn {
   /** Key of the value in the raw row/entity used to build the next cursor. */
   key: string;
   direction: 'ASC' | 'DESC';
+  /** For a COALESCE'd nullable column: the value a null row sorts as (cursor uses it too). */
+  nullValue?: string | number;
 }
 
 /** What a list offers: public sort name → SQL expression and the row key it reads. */
-export type SortWhitelist = Record<string, { expression: string; key: string }>;
+export type SortWhitelist = Record<string, { expression: string; key: string; nullValue?: string | number }>;
 
 /**
  * Parses `sort=name` / `sort=-createdAt` against a whitelist and appends the id as a

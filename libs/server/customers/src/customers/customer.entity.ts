@@ -1,0 +1,121 @@
+import { Column, CreateDateColumn, DeleteDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+
+/**
+ * The customer master record every module shares. Indexes for the list's filters and
+ * sorts are written by hand in the migration (DESC keyset order, trigram GIN), so the
+ * ones declared here are `synchronize: false`: documentation for the schema check.
+ */
+@Entity('customers')
+@Index('customers_owner_keyset_idx', { synchronize: false })
+@Index('customers_department_keyset_idx', { synchronize: false })
+@Index('customers_keyset_idx', { synchronize: false })
+@Index('customers_name_trgm_idx', { synchronize: false })
+@Index('customers_name_key_trgm_idx', { synchronize: false })
+@Index('customers_tags_idx', { synchronize: false })
+@Index('customers_follow_up_idx', { synchronize: false })
+@Index('customers_grade_province_idx', { synchronize: false })
+@Index('customers_name_key_idx', ['nameKey'], { where: 'deleted_at IS NULL' })
+@Index('customers_phone_idx', ['phone'], { where: 'deleted_at IS NULL' })
+@Index('customers_email_idx', ['email'], { where: 'deleted_at IS NULL' })
+@Index('customers_external_uq', ['externalSource', 'externalId'], { unique: true, where: 'deleted_at IS NULL AND external_id IS NOT NULL' })
+export class Customer {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'varchar', length: 20, default: 'company' })
+  kind: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  /** Company key for duplicate detection (legal suffixes, places, punctuation removed). */
+  @Column({ type: 'varchar', length: 200 })
+  nameKey: string;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  shortName: string | null;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  industry: string | null;
+
+  @Column({ type: 'varchar', length: 2, nullable: true })
+  country: string | null;
+
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  province: string | null;
+
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  city: string | null;
+
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  address: string | null;
+
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  website: string | null;
+
+  /** E.164 */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  phone: string | null;
+
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  email: string | null;
+
+  @Column({ type: 'varchar', length: 20, default: 'other' })
+  source: string;
+
+  @Column({ type: 'varchar', length: 20, default: 'prospect' })
+  lifecycleStage: string;
+
+  @Column({ type: 'varchar', length: 1, nullable: true })
+  grade: string | null;
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  tags: string[];
+
+  /** null = in the public pool. */
+  @Column({ type: 'uuid', nullable: true })
+  ownerId: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  departmentId: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  referredByCustomerId: string | null;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  externalId: string | null;
+
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  externalSource: string | null;
+
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  customFields: Record<string, unknown>;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  lastFollowUpAt: Date | null;
+
+  @Column({ type: 'date', nullable: true })
+  nextFollowUpOn: string | null;
+
+  @Column({ type: 'smallint', default: 0 })
+  completeness: number;
+
+  /** Set on the losers of a merge. */
+  @Column({ type: 'uuid', nullable: true })
+  mergedIntoId: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+
+  @Column({ type: 'uuid', nullable: true })
+  createdBy: string | null;
+
+  @VersionColumn({ default: 1 })
+  version: number;
+
+  @DeleteDateColumn({ type: 'timestamptz', nullable: true })
+  deletedAt: Date | null;
+}

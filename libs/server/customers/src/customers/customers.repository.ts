@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { CustomerDto, ListCustomersQuery, Page } from '@kehu/contracts';
+import { applyScope, DomainException, paginate, parseSort, type Principal } from '@kehu/server-core';
+import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { normalizePhone } from '../data-quality/normalize';
+import { Customer } from './customer.entity';
+import { toCustomerDto } from './customer.mapper';
+
+const sorts = {
+  createdAt: { expression: 'c.created_at', key: 'createdAt' },
+  updatedAt: { expression: 'c.updated_at', key: 'updatedAt' },
+  name: { expression: 'c.name', key: 'name' },
+  // Never-followed-up customers sort as the oldest.
+  lastFollowUpAt: { expression: "coalesce(c.last_follow_up_at, '-infinity'::timestamptz)", key: 'lastFollowUpAt', nullValue: '-infinity' },
+};
+
+const like = (q: string) => `%${q.replace(/[%_\\]/g, '\\$&')}%`;
+
+/** Every customer query; the data scope (owner / team / department / all) is applied here, once. */
+@Injectable()
+export class CustomersRepository {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  scoped(principal: Principal, permission: string, manager: EntityManager = this.ds.manager): SelectQueryBuilder<Customer> {
+    return applyScope(manager.getRepository(Customer).createQueryBuilder('c'), principal, permission, { owner: 'c.owner_id', department: 'c.department_id' });
+  }
+
+  async get(principal: Principal, id: string, permission = 'sales.customer.read', manager?: EntityManager): Promise<Customer> {
+    const c = await this.scoped(principal, permission, manager).andWhere('c.id = :id', { id }).getOne();
+    if (!c) throw DomainException.notFound('Customer');
+    return c;
+  }
+
+  async list(principal: Principal, q: ListCustomersQuery, defaultRegion: string): Promise<Page<CustomerDto>> {
+    const qb = this.scoped(principal, 'sales.customer.read');
+    if (q.q) {
+      // A query that looks like a phone number also matches the stored E.164 form.
+      const phone = /^[\d\s+()\-]{5,}$/.test(q.q) ? normalizePhone(q.q, defaultRegion) : undefined;
+      qb.andWhere(`(c.name ILIKE :q OR c.short_name ILIKE :q OR c.email = lower(:raw)${phone ? ' OR c.phone = :phone' : ''})`, { q: like(q.q), raw: q.q.trim(), phone });
+    }
+    if (q.ownerId) qb.andWhere('c.owner_id = :owner', { owner: q.ownerId });
+    if (q.unowned) qb.andWhere('c.owner_id IS NULL');
+    if (q.departmentId) {
+      qb.andWhere(`c.department_id IN (SELECT d.id FROM departments d WHERE d.path LIKE (SELECT p.path FROM departments p WHERE p.id = :dept) || '%')`, { dept: q.departmentId });
+    }
+    if (q.lifecycleStage) qb.andWhere('c.lifecycle_stage = :stage', { stage: q.lifecycleStage });
+    if (q.grade) qb.andWhere('c.grade = :grade', { grade: q.grade });
+    if (q.industry) qb.andWhere('c.industry = :industry', { industry: q.industry });
+    if (q.province) qb.andWhere('c.province = :province', { province: q.province });
+    if (q.city) qb.andWhere('c.city = :city', { city: q.city });
+    if (q.tag) qb.andWhere(':tag = ANY(c.tags)', { tag: q.tag });
+    if (q.source) qb.andWhere('c.source = :source', { source: q.source });
+    if (q.createdFrom) qb.andWhere('c.created_at >= :cf', { cf: q.createdFrom });
+    if (q.createdTo) qb.andWhere('c.created_at < :ct', { ct: q.createdTo });
+    if (q.noFollowUpDays) qb.andWhere(`coalesce(c.last_follow_up_at, c.created_at) < now() - make_interval(days => :nfd)`, { nfd: q.noFollowUpDays });
+    const sort = parseSort(q.sort, sorts, '-createdAt', { expression: 'c.id', key: 'id' });
+    return paginate(qb, { sort, cursor: q.cursor, limit: q.limit, count: q.count }, toCustomerDto);
+  }
+}

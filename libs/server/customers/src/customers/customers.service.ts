@@ -1,0 +1,156 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ErrorCode, type BulkUpdateCustomersDto, type CreateCustomerDto, type CustomerDto, type UpdateCustomerDto } from '@kehu/contracts';
+import { APP_CONFIG, AuditService, diff, DomainException, OutboxService, restoreRow, softDeleteRow, TransactionService, updateVersioned, type AppConfig, type Principal } from '@kehu/server-core';
+import { User } from '@kehu/server-identity';
+import type { EntityManager } from 'typeorm';
+import { companyKey } from '../data-quality/company-key';
+import { completeness } from '../data-quality/completeness';
+import { normalizeEmail, normalizePhone, normalizeText } from '../data-quality/normalize';
+import { Customer } from './customer.entity';
+import { toCustomerDto } from './customer.mapper';
+import { CustomersRepository } from './customers.repository';
+import { DuplicateFinder } from './duplicate-finder';
+
+const fieldError = (field: string, rule: string, message: string) => new DomainException(ErrorCode.VALIDATION_FAILED, message, { errors: [{ field, rule, message }] });
+
+const textFields = ['name', 'shortName', 'industry', 'province', 'city', 'address', 'website'] as const;
+
+@Injectable()
+export class CustomersService {
+  constructor(
+    private readonly tx: TransactionService,
+    private readonly repo: CustomersRepository,
+    private readonly duplicates: DuplicateFinder,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async create(principal: Principal, dto: CreateCustomerDto, allowDuplicate = false): Promise<CustomerDto> {
+    const values = this.normalize(dto);
+    return this.tx.run(async (m) => {
+      const owner = await this.ownerFor(m, principal, dto.ownerId ?? principal.userId);
+      if (!allowDuplicate) await this.refuseDuplicates(m, principal, values);
+      if (dto.referredByCustomerId) await this.repo.get(principal, dto.referredByCustomerId, 'sales.customer.read', m).catch(() => Promise.reject(fieldError('referredByCustomerId', 'exists', 'referredByCustomerId does not name a customer you can see')));
+      const record = { ...values, ownerId: owner.id, departmentId: owner.departmentId, createdBy: principal.actorId };
+      const saved = await m.save(Customer, m.create(Customer, { ...record, completeness: completeness(record) }));
+      await this.audit.record(m, { action: 'create', entityType: 'customer', entityId: saved.id, changes: diff({}, values as never) });
+      await this.outbox.publish(m, { type: 'customer.created', aggregateType: 'customer', aggregateId: saved.id, payload: { ownerId: saved.ownerId, source: saved.source } });
+      return toCustomerDto(saved);
+    });
+  }
+
+  async update(principal: Principal, id: string, version: number, dto: UpdateCustomerDto, allowDuplicate = false): Promise<CustomerDto> {
+    return this.tx.run(async (m) => {
+      const before = await this.repo.get(principal, id, 'sales.customer.update', m);
+      const changes = this.normalize(dto);
+      const next = { ...before, ...changes };
+      const identityChanged = ['name', 'phone', 'email'].some((k) => k in changes);
+      if (identityChanged && !allowDuplicate) await this.refuseDuplicates(m, principal, { nameKey: next.nameKey, phone: next.phone, email: next.email }, id);
+      await updateVersioned(m, Customer, id, version, { ...changes, completeness: completeness(next) }, 'Customer');
+      const after = await m.findOneByOrFail(Customer, { id });
+      const changed = diff(toCustomerDto(before) as never, toCustomerDto(after) as never);
+      delete changed.version;
+      delete changed.updatedAt;
+      await this.audit.record(m, { action: 'update', entityType: 'customer', entityId: id, changes: changed });
+      await this.outbox.publish(m, { type: 'customer.updated', aggregateType: 'customer', aggregateId: id, payload: { fields: Object.keys(changed) } });
+      return toCustomerDto(after);
+    });
+  }
+
+  remove(principal: Principal, id: string): Promise<void> {
+    return this.tx.run(async (m) => {
+      await this.repo.get(principal, id, 'sales.customer.delete', m);
+      await softDeleteRow(m, Customer, id, 'Customer');
+      await this.audit.record(m, { action: 'delete', entityType: 'customer', entityId: id });
+      await this.outbox.publish(m, { type: 'customer.deleted', aggregateType: 'customer', aggregateId: id });
+    });
+  }
+
+  /** From the recycle bin; the record must be in the caller's scope. */
+  restore(principal: Principal, id: string): Promise<CustomerDto> {
+    return this.tx.run(async (m) => {
+      const found = await this.repo.scoped(principal, 'sales.customer.delete', m).withDeleted().andWhere('c.id = :id AND c.deleted_at IS NOT NULL AND c.merged_into_id IS NULL', { id }).getExists();
+      if (!found) throw DomainException.notFound('Customer');
+      await restoreRow(m, Customer, id, 'Customer');
+      await this.audit.record(m, { action: 'restore', entityType: 'customer', entityId: id });
+      await this.outbox.publish(m, { type: 'customer.restored', aggregateType: 'customer', aggregateId: id });
+      return toCustomerDto(await m.findOneByOrFail(Customer, { id }));
+    });
+  }
+
+  /** Owner, stage and tags for up to 500 selected customers, all-or-nothing. */
+  bulkUpdate(principal: Principal, dto: BulkUpdateCustomersDto): Promise<number> {
+    return this.tx.run(async (m) => {
+      const ids = [...new Set(dto.ids)];
+      if (dto.addTags?.length && dto.removeTags?.length) throw fieldError('removeTags', 'exclusive', 'send addTags or removeTags, not both');
+      const permission = dto.ownerId ? 'sales.customer.assign' : 'sales.customer.update';
+      if (!principal.permissions[permission]) throw new DomainException(ErrorCode.FORBIDDEN, `Missing permission ${permission}.`);
+      const found: { id: string }[] = await this.repo.scoped(principal, permission, m).select('c.id', 'id').andWhere('c.id = ANY(:ids)', { ids }).setLock('pessimistic_write').getRawMany();
+      if (found.length !== ids.length) throw DomainException.notFound(`${ids.length - found.length} of the customers`);
+      const owner = dto.ownerId ? await this.ownerFor(m, principal, dto.ownerId) : undefined;
+      const sets: string[] = ['version = version + 1', 'updated_at = now()'];
+      const params: unknown[] = [ids];
+      const add = (sql: string, value: unknown) => {
+        params.push(value);
+        sets.push(sql.replace('?', `$${params.length}`));
+      };
+      if (owner) {
+        add('owner_id = ?', owner.id);
+        add('department_id = ?', owner.departmentId);
+      }
+      if (dto.lifecycleStage) add('lifecycle_stage = ?', dto.lifecycleStage);
+      if (dto.addTags?.length) add('tags = ARRAY(SELECT DISTINCT unnest(tags || ?::text[]))', dto.addTags.map(normalizeText));
+      if (dto.removeTags?.length) add('tags = ARRAY(SELECT t FROM unnest(tags) t WHERE t <> ALL(?::text[]))', dto.removeTags.map(normalizeText));
+      // One set-based statement, not a write per row.
+      await m.query(`UPDATE customers SET ${sets.join(', ')} WHERE id = ANY($1)`, params);
+      const changes = { ...(owner ? { ownerId: { before: null, after: owner.id } } : {}), ...(dto.lifecycleStage ? { lifecycleStage: { before: null, after: dto.lifecycleStage } } : {}), ...(dto.addTags ? { tags: { before: null, after: { add: dto.addTags } } } : {}), ...(dto.removeTags ? { tags: { before: null, after: { remove: dto.removeTags } } } : {}) };
+      for (const id of ids) {
+        await this.audit.record(m, { action: owner ? 'assign' : 'update', entityType: 'customer', entityId: id, changes });
+        await this.outbox.publish(m, { type: owner ? 'customer.assigned' : 'customer.updated', aggregateType: 'customer', aggregateId: id, payload: { fields: Object.keys(changes) } });
+      }
+      return ids.length;
+    });
+  }
+
+  /** Trimmed, half-width, E.164 phone, lower-case e-mail, company key; 400 naming the field when a value cannot be normalised. */
+  private normalize(dto: CreateCustomerDto | UpdateCustomerDto): Partial<Customer> {
+    const d = dto as Record<string, any>;
+    const out: Record<string, any> = {};
+    for (const f of textFields) if (d[f] !== undefined) out[f] = d[f] === null ? null : normalizeText(d[f]) || null;
+    if (d.name !== undefined) {
+      if (!out.name) throw fieldError('name', 'isNotEmpty', 'name must not be empty');
+      out.nameKey = companyKey(out.name);
+    }
+    if (d.phone !== undefined) {
+      if (d.phone === null || d.phone === '') out.phone = null;
+      else {
+        const phone = normalizePhone(d.phone, this.config.defaultPhoneRegion);
+        if (!phone) throw fieldError('phone', 'isPhone', 'phone is not a valid phone number');
+        out.phone = phone;
+      }
+    }
+    if (d.email !== undefined) out.email = d.email ? normalizeEmail(d.email) : null;
+    if (d.country !== undefined) out.country = d.country ? d.country.toUpperCase() : null;
+    for (const f of ['kind', 'source', 'lifecycleStage', 'grade', 'externalId', 'externalSource', 'nextFollowUpOn', 'referredByCustomerId'] as const) if (d[f] !== undefined) out[f] = d[f];
+    if (d.tags !== undefined) out.tags = [...new Set((d.tags as string[]).map(normalizeText).filter(Boolean))];
+    return out as Partial<Customer>;
+  }
+
+  private async refuseDuplicates(m: EntityManager, principal: Principal, probe: { nameKey?: string; phone?: string | null; email?: string | null }, excludeId?: string): Promise<void> {
+    const candidates = await this.duplicates.find(m, principal, { nameKey: probe.nameKey ?? '', phone: probe.phone ?? null, email: probe.email ?? null, excludeId });
+    if (candidates.length) {
+      throw new DomainException(ErrorCode.DUPLICATE_SUSPECTED, `${candidates.length} existing customer(s) look like the same one; send allowDuplicate=true to keep both, or merge.`, { extensions: { candidates } });
+    }
+  }
+
+  /** The owner must be an active user; giving a customer to someone else needs sales.customer.assign. */
+  private async ownerFor(m: EntityManager, principal: Principal, ownerId: string): Promise<{ id: string; departmentId: string | null }> {
+    if (ownerId !== principal.userId && !principal.permissions['sales.customer.assign']) {
+      throw new DomainException(ErrorCode.FORBIDDEN, 'Assigning a customer to someone else needs sales.customer.assign.');
+    }
+    const owner = await m.findOne(User, { where: { id: ownerId, active: true } });
+    if (!owner) throw fieldError('ownerId', 'exists', 'ownerId does not name an active user');
+    return { id: owner.id, departmentId: owner.departmentId };
+  }
+}

@@ -1,0 +1,6 @@
+export * from './customers.module';
+export * from './migrations';
+export * from './customers/customer.entity';
+export * from './customers/customers.repository';
+export * from './data-quality/normalize';
+export * from './data-quality/company-key';
