@@ -36,7 +36,7 @@ export class CustomersRepository {
     const qb = this.scoped(principal, 'sales.customer.read');
     if (q.q) {
       // A query that looks like a phone number also matches the stored E.164 form.
-      const phone = /^[\d\s+()\-]{5,}$/.test(q.q) ? normalizePhone(q.q, defaultRegion) : undefined;
+      const phone = /^[\d\s+()-]{5,}$/.test(q.q) ? normalizePhone(q.q, defaultRegion) : undefined;
       qb.andWhere(`(c.name ILIKE :q OR c.short_name ILIKE :q OR c.email = lower(:raw)${phone ? ' OR c.phone = :phone' : ''})`, { q: like(q.q), raw: q.q.trim(), phone });
     }
     if (q.ownerId) qb.andWhere('c.owner_id = :owner', { owner: q.ownerId });
