@@ -8,6 +8,7 @@ const libs = {
   '@kehu/server-testing': 'libs/server/testing/src/index.ts',
   '@kehu/server-identity': 'libs/server/identity/src/index.ts',
   '@kehu/server-customers': 'libs/server/customers/src/index.ts',
+  '@kehu/server-sales': 'libs/server/sales/src/index.ts',
 };
 
 module.exports = {

@@ -1,0 +1,2 @@
+export * from './sales.module';
+export * from './migrations';
