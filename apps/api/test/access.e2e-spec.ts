@@ -35,6 +35,7 @@ const scoped: Record<string, (ctx: Ctx) => ScopeFixture> = {
   '/api/v1/customers/{id}': (c) => ({ inside: { id: c.insideCustomer }, outside: { id: c.outsideCustomer } }),
   '/api/v1/customers/{id}/history': (c) => ({ inside: { id: c.insideCustomer }, outside: { id: c.outsideCustomer } }),
   '/api/v1/customers/{id}/restore': (c) => ({ inside: { id: c.deletedInsideCustomer }, outside: { id: c.deletedOutsideCustomer } }),
+  '/api/v1/customers/{id}/merge': (c) => ({ inside: { id: c.mergeWinnerInside }, outside: { id: c.outsideCustomer }, body: { loserIds: [c.mergeLoserInside] } }),
 };
 
 /** Routes with path parameters whose records are organisation-wide (no data scope), and why. */
@@ -57,6 +58,8 @@ interface Ctx {
   outsideCustomer: string;
   deletedInsideCustomer: string;
   deletedOutsideCustomer: string;
+  mergeWinnerInside: string;
+  mergeLoserInside: string;
 }
 
 describe('access control over every route', () => {
@@ -82,7 +85,7 @@ describe('access control over every route', () => {
     await post('/api/v1/roles', { key: 'nothing', name: 'No permissions', permissions: {} });
     await post('/api/v1/roles', { key: 'east_hr', name: 'Department user admin', permissions: {
       'admin.user.read': 'department', 'admin.user.manage': 'department',
-      'sales.customer.read': 'department', 'sales.customer.update': 'department', 'sales.customer.delete': 'department',
+      'sales.customer.read': 'department', 'sales.customer.update': 'department', 'sales.customer.delete': 'department', 'sales.customer.merge': 'department',
     } });
     await post('/api/v1/users', { email: 'none@kehu.test', name: 'None', roles: ['nothing'], password: PASSWORD, departmentId: east.id });
     await post('/api/v1/users', { email: 'hr@kehu.test', name: 'HR', roles: ['east_hr'], password: PASSWORD, departmentId: east.id });
@@ -97,6 +100,8 @@ describe('access control over every route', () => {
     ctx.outsideCustomer = await customer('Outside Co', ctx.outsideUser);
     ctx.deletedInsideCustomer = await customer('Deleted Inside Co', ctx.insideUser, true);
     ctx.deletedOutsideCustomer = await customer('Deleted Outside Co', ctx.outsideUser, true);
+    ctx.mergeWinnerInside = await customer('Merge Winner Co', ctx.insideUser);
+    ctx.mergeLoserInside = await customer('Merge Loser Co', ctx.insideUser);
     ctx.noRoles = await t.login('none@kehu.test', PASSWORD);
     ctx.scopedUserAdmin = await t.login('hr@kehu.test', PASSWORD);
   });

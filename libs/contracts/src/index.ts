@@ -19,3 +19,5 @@ export * from './identity/delegation.dto';
 export * from './identity/audit-event.dto';
 export * from './customers/customer.enums';
 export * from './customers/customer.dto';
+export * from './customers/customer-merge.dto';
+export * from './customers/data-quality.dto';

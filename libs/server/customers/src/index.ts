@@ -4,3 +4,4 @@ export * from './customers/customer.entity';
 export * from './customers/customers.repository';
 export * from './data-quality/normalize';
 export * from './data-quality/company-key';
+export * from './customers/customer-merge.registry';

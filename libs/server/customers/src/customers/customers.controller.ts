@@ -8,6 +8,8 @@ import {
   CustomerDto,
   DuplicateCandidateDto,
   ListCustomersQuery,
+  MergeCustomersDto,
+  MergeResultDto,
   PageDtoOf,
   PageQueryDto,
   ProblemDto,
@@ -19,6 +21,7 @@ import { APP_CONFIG, CurrentPrincipal, IfMatch, RequireModule, RequirePermission
 import { AuditEventsService } from '@kehu/server-identity';
 import type { Response } from 'express';
 import { toCustomerDto } from './customer.mapper';
+import { CustomerMergeService } from './customer-merge.service';
 import { CustomersRepository } from './customers.repository';
 import { CustomersService } from './customers.service';
 
@@ -42,6 +45,7 @@ export class CustomersController {
   constructor(
     private readonly customers: CustomersService,
     private readonly repo: CustomersRepository,
+    private readonly merger: CustomerMergeService,
     private readonly audit: AuditEventsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -116,6 +120,19 @@ export class CustomersController {
   @ApiOkResponse({ type: CustomerDto })
   restoreCustomer(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<CustomerDto> {
     return this.customers.restore(p, id);
+  }
+
+  /**
+   * Merges duplicates into this customer (If-Match on this one): chosen field values,
+   * related records moved, losers to the recycle bin pointing here.
+   */
+  @Post(':id/merge')
+  @HttpCode(200)
+  @RequirePermission('sales.customer.merge')
+  @ApiOkResponse({ type: MergeResultDto })
+  @ApiPreconditionFailedResponse({ type: ProblemDto })
+  mergeCustomers(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @IfMatch() version: number, @Body() dto: MergeCustomersDto): Promise<MergeResultDto> {
+    return this.merger.merge(p, id, version, dto);
   }
 
   /** The History tab: every audited change, newest first. */
