@@ -1,5 +1,7 @@
 // English UI strings. zh-CN.ts must have the same shape (checked by its type).
 // Avoid the characters @ | { } in text: vue-i18n reads them as message syntax.
+import { adminEn, adminHelpEn } from '@/modules/admin/i18n/admin.en';
+
 const en = {
   app: {
     name: 'Kehu',
@@ -99,12 +101,35 @@ const en = {
     analytics: 'Customer value, KPI baselines and dashboards.',
     admin: 'Users, departments, roles, module rollout and API keys.',
   },
+  common: {
+    save: 'Save',
+    cancel: 'Cancel',
+    confirm: 'Confirm',
+    create: 'Create',
+    edit: 'Edit',
+    delete: 'Delete',
+    more: 'More actions',
+    actions: 'Actions',
+    search: 'Search',
+    createdAt: 'Created',
+    saved: 'Saved.',
+    deleted: 'Deleted.',
+  },
+  lists: {
+    columns: 'Columns',
+    resetColumns: 'Reset to default',
+    loadMore: 'Load more',
+    shown: '{shown} shown',
+    shownOf: '{shown} of {total} shown',
+  },
+  admin: adminEn,
   notFound: {
     title: 'Page not found',
     description: 'The address may be mistyped, or the page has moved.',
     back: 'Back to home',
   },
   help: {
+    ...adminHelpEn,
     title: 'Guide',
     empty: 'There is no guide for this page yet.',
     login: {
@@ -146,15 +171,35 @@ const en = {
     rules: {
       currentPassword: 'The current password is wrong',
       isEmail: 'This is not an e-mail address',
+      required: 'This field is required',
+      maxLength: 'Use at most {n} characters',
+      minLength: 'Use at least {n} characters',
+      matches: 'This has the wrong format',
+      isUuid: 'Choose an entry from the list',
+      isDateString: 'Choose a date',
+      arrayMinSize: 'Choose at least one',
+      isIn: 'Choose an entry from the list',
+      isEnum: 'Choose an entry from the list',
+      isInt: 'Enter a whole number',
+      min: 'Enter at least {n}',
+      max: 'Enter at most {n}',
+      noCycle: 'A department cannot move under itself or its own sub-department',
+      exists: 'This entry no longer exists',
     },
     codes: {
       INVALID_CREDENTIALS: 'The e-mail address or password is wrong.',
       ACCOUNT_DISABLED: 'This account is disabled. Ask your administrator.',
       FORBIDDEN: 'You are not allowed to do this.',
       PRECONDITION_FAILED: 'Someone else changed this record meanwhile. Reload it and try again.',
+      PRECONDITION_REQUIRED: 'The page sent an update without the record version. Reload and try again.',
+      ALREADY_EXISTS: 'This already exists.',
+      DEPARTMENT_NOT_EMPTY: 'The department still has members, sub-departments or teams. Move them to another department first.',
+      ROLE_IN_USE: 'Users still hold this role. Give them another role first.',
+      ROLE_BUILT_IN: 'Built-in roles cannot be changed or deleted.',
       SERVICE_UNAVAILABLE: 'The service is temporarily unavailable. Please try again shortly.',
       INTERNAL_ERROR: 'The server ran into an error. Please try again.',
     },
+    staleReloaded: 'Someone else changed this meanwhile. Their version has been loaded; check it and make your change again.',
     sessionExpired: 'Your session has expired. Please sign in again.',
     network: 'The server cannot be reached. Check your connection and try again.',
     unexpected: 'Something went wrong. Please try again.',

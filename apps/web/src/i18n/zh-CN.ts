@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { adminHelpZhCN, adminZhCN } from '@/modules/admin/i18n/admin.zh-CN';
 
 // 简体中文界面文字，结构与 en.ts 相同（由类型检查保证）。
 const zhCN: Messages = {
@@ -100,12 +101,35 @@ const zhCN: Messages = {
     analytics: '客户价值、KPI 基线和仪表盘。',
     admin: '用户、部门、角色、模块开通和 API 密钥。',
   },
+  common: {
+    save: '保存',
+    cancel: '取消',
+    confirm: '确定',
+    create: '创建',
+    edit: '编辑',
+    delete: '删除',
+    more: '更多操作',
+    actions: '操作',
+    search: '搜索',
+    createdAt: '创建时间',
+    saved: '已保存。',
+    deleted: '已删除。',
+  },
+  lists: {
+    columns: '列',
+    resetColumns: '恢复默认',
+    loadMore: '加载更多',
+    shown: '已显示 {shown} 条',
+    shownOf: '已显示 {shown} / {total} 条',
+  },
+  admin: adminZhCN,
   notFound: {
     title: '页面不存在',
     description: '地址可能输入有误，或页面已经移动。',
     back: '返回首页',
   },
   help: {
+    ...adminHelpZhCN,
     title: '操作指南',
     empty: '本页暂无操作指南。',
     login: {
@@ -146,16 +170,36 @@ const zhCN: Messages = {
   errors: {
     rules: {
       currentPassword: '当前密码不正确',
+      required: '此项为必填',
+      maxLength: '最多 {n} 个字符',
+      minLength: '至少需要 {n} 个字符',
+      matches: '格式不正确',
+      isUuid: '请从列表中选择',
+      isDateString: '请选择日期',
+      arrayMinSize: '请至少选择一项',
+      isIn: '请从列表中选择',
+      isEnum: '请从列表中选择',
+      isInt: '请输入整数',
+      min: '不能小于 {n}',
+      max: '不能大于 {n}',
+      noCycle: '部门不能移到自身或其下级部门之下',
+      exists: '该项已不存在',
       isEmail: '邮箱格式不正确',
     },
     codes: {
       INVALID_CREDENTIALS: '邮箱或密码错误。',
       ACCOUNT_DISABLED: '该账号已停用，请联系管理员。',
       FORBIDDEN: '您没有执行此操作的权限。',
+      PRECONDITION_REQUIRED: '更新请求缺少记录版本，请刷新后重试。',
+      ALREADY_EXISTS: '该项已存在。',
+      DEPARTMENT_NOT_EMPTY: '该部门仍有成员、下级部门或团队，请先将其移到其他部门。',
+      ROLE_IN_USE: '仍有用户使用该角色，请先为他们更换角色。',
+      ROLE_BUILT_IN: '内置角色不能修改或删除。',
       PRECONDITION_FAILED: '该记录已被他人修改，请刷新后重试。',
       SERVICE_UNAVAILABLE: '服务暂时不可用，请稍后重试。',
       INTERNAL_ERROR: '服务器出错，请重试。',
     },
+    staleReloaded: '该记录已被他人修改，已载入最新内容，请核对后重新修改。',
     sessionExpired: '登录已过期，请重新登录。',
     network: '无法连接服务器，请检查网络后重试。',
     unexpected: '出现了一点问题，请重试。',

@@ -18,7 +18,10 @@ export const useAuthStore = defineStore('auth', () => {
   const isAuthenticated = computed(() => accessToken.value !== null);
   const roles = computed(() => me.value?.roles ?? []);
   const modules = computed(() => me.value?.modules ?? []);
+  const permissions = computed(() => me.value?.permissions ?? []);
   const isAdmin = computed(() => roles.value.includes('admin'));
+  /** Whether the user holds a permission (`admin.user.manage`); the API checks it again. */
+  const can = (permission: string): boolean => permissions.value.includes(permission);
 
   function setTokens(pair: TokenPair | null): void {
     accessToken.value = pair?.accessToken ?? null;
@@ -86,5 +89,5 @@ export const useAuthStore = defineStore('auth', () => {
     }
   }
 
-  return { accessToken, refreshToken, me, isAuthenticated, roles, modules, isAdmin, login, hydrate, dehydrate, refresh, logout };
+  return { accessToken, refreshToken, me, isAuthenticated, roles, modules, permissions, isAdmin, can, login, hydrate, dehydrate, refresh, logout };
 });

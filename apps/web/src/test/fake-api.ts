@@ -1,4 +1,5 @@
 import { vi } from 'vitest';
+import { PERMISSIONS } from '@kehu/contracts';
 
 type Handler = (request: Request) => Response | Promise<Response>;
 
@@ -16,7 +17,7 @@ export const noContent = () => new Response(null, { status: 204 });
 export const adminMe = {
   user: { id: '00000000-0000-4000-8000-000000000001', name: 'Ada Admin', email: 'admin@kehu.local', locale: 'zh-CN', departmentId: null },
   roles: ['admin'],
-  permissions: [],
+  permissions: [...PERMISSIONS],
   scope: 'all',
   modules: ['sales', 'service'],
 };

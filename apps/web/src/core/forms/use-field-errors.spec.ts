@@ -22,7 +22,7 @@ describe('useFieldErrors', () => {
     expect(apply(problem, ['currentPassword', 'newPassword'])).toBe(true);
     expect(fieldErrors).toEqual({
       currentPassword: '当前密码不正确',
-      newPassword: 'newPassword must be longer than or equal to 10 characters',
+      newPassword: '至少需要 10 个字符',
     });
     clear();
     expect(fieldErrors).toEqual({});

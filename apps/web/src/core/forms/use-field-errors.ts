@@ -1,6 +1,6 @@
 import { reactive } from 'vue';
 import { isApiProblemError, type FieldError } from '@kehu/api-client';
-import { i18n } from '@/i18n';
+import { ruleMessage } from './rule-message';
 
 /**
  * Field messages from a problem's `errors[]`, for `<el-form-item :error="fieldErrors.email">`.
@@ -34,6 +34,5 @@ export function useFieldErrors<Field extends string>() {
 
 /** Our translation of a rule where we have one; the API's (English) message otherwise. */
 function fieldMessage({ message, rule }: FieldError): string {
-  const key = `errors.rules.${rule}`;
-  return i18n.global.te(key) ? i18n.global.t(key) : message;
+  return ruleMessage(rule, message);
 }

@@ -18,7 +18,7 @@ export function useNavItems() {
     router
       .getRoutes()
       .filter((route) => route.meta.nav && typeof route.name === 'string')
-      .filter((route) => canAccess(route.meta, { modules: auth.modules, roles: auth.roles }))
+      .filter((route) => canAccess(route.meta, { modules: auth.modules, roles: auth.roles, permissions: auth.permissions }))
       .sort((a, b) => a.meta.nav!.order - b.meta.nav!.order)
       .map((route) => ({ name: route.name as string, path: route.path, labelKey: route.meta.titleKey ?? String(route.name), icon: route.meta.nav!.icon })),
   );

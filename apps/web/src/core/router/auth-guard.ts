@@ -24,6 +24,6 @@ export const authGuard: NavigationGuardWithThis<undefined> = async (to) => {
       throw error;
     }
   }
-  if (!canAccess(to.meta, { modules: auth.modules, roles: auth.roles })) return { name: 'dashboard' };
+  if (!canAccess(to.meta, { modules: auth.modules, roles: auth.roles, permissions: auth.permissions })) return { name: 'dashboard' };
   return true;
 };

@@ -15,6 +15,8 @@ declare module 'vue-router' {
     module?: AppModule;
     /** Shown only to users holding one of these roles. */
     roles?: string[];
+    /** Shown only to users holding this permission (`/me.permissions`, e.g. `admin.user.read`). */
+    permission?: string;
     /** Puts the route in the sidebar. */
     nav?: { icon: Component; order: number };
   }

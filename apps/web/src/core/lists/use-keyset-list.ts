@@ -1,0 +1,79 @@
+import { computed, ref, shallowRef, watch, type WatchSource } from 'vue';
+import type { Page } from '@kehu/contracts';
+
+export interface PageRequest {
+  limit: number;
+  cursor?: string;
+  count?: boolean;
+}
+
+export interface KeysetListOptions {
+  /** Rows per request (the API allows up to 200). */
+  pageSize?: number;
+  /** Reload from the first page when any of these change (filters, sort), after `debounceMs`. */
+  watch?: WatchSource[];
+  debounceMs?: number;
+  /** Ask for `total` on the first page. */
+  count?: boolean;
+}
+
+/**
+ * A list read with keyset pagination: `reload()` fetches the first page, `loadMore()` appends
+ * the next one. Answers to superseded requests (filters changed meanwhile) are dropped.
+ */
+export function useKeysetList<T>(fetchPage: (request: PageRequest) => Promise<Page<T>>, options: KeysetListOptions = {}) {
+  const pageSize = options.pageSize ?? 50;
+  const rows = shallowRef<T[]>([]);
+  const total = ref<number | null>(null);
+  const nextCursor = ref<string | null>(null);
+  const loading = ref(false);
+  const loadingMore = ref(false);
+  const loaded = ref(false);
+  let generation = 0;
+
+  async function reload(): Promise<void> {
+    const mine = ++generation;
+    loading.value = true;
+    try {
+      const page = await fetchPage({ limit: pageSize, count: options.count ?? true });
+      if (mine !== generation) return;
+      rows.value = page.data;
+      nextCursor.value = page.nextCursor;
+      total.value = page.total ?? null;
+      loaded.value = true;
+    } finally {
+      if (mine === generation) loading.value = false;
+    }
+  }
+
+  async function loadMore(): Promise<void> {
+    if (!nextCursor.value || loadingMore.value || loading.value) return;
+    const mine = generation;
+    loadingMore.value = true;
+    try {
+      const page = await fetchPage({ limit: pageSize, cursor: nextCursor.value });
+      if (mine !== generation) return;
+      rows.value = [...rows.value, ...page.data];
+      nextCursor.value = page.nextCursor;
+    } finally {
+      loadingMore.value = false;
+    }
+  }
+
+  /** Replaces one row in place (after an edit) without reloading the list. */
+  function replace(match: (row: T) => boolean, next: T): void {
+    rows.value = rows.value.map((row) => (match(row) ? next : row));
+  }
+
+  if (options.watch?.length) {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    watch(options.watch, () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void reload(), options.debounceMs ?? 250);
+    }, { deep: true });
+  }
+
+  const hasMore = computed(() => nextCursor.value !== null);
+  const empty = computed(() => loaded.value && !loading.value && rows.value.length === 0);
+  return { rows, total, hasMore, loading, loadingMore, loaded, empty, reload, loadMore, replace };
+}
