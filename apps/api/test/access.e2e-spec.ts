@@ -7,6 +7,7 @@
  */
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createTestApp, type TestApp } from '@kehu/server-testing';
+import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
 import { appSchema } from '../src/app.schema';
 import { setupOpenApi } from '../src/openapi/openapi.setup';
@@ -35,7 +36,22 @@ const scoped: Record<string, (ctx: Ctx) => ScopeFixture> = {
   '/api/v1/customers/{id}': (c) => ({ inside: { id: c.insideCustomer }, outside: { id: c.outsideCustomer } }),
   '/api/v1/customers/{id}/history': (c) => ({ inside: { id: c.insideCustomer }, outside: { id: c.outsideCustomer } }),
   '/api/v1/customers/{id}/restore': (c) => ({ inside: { id: c.deletedInsideCustomer }, outside: { id: c.deletedOutsideCustomer } }),
+  '/api/v1/activities/{id}': (c) => ({ inside: { id: c.insideActivity }, outside: { id: c.outsideActivity } }),
+  '/api/v1/activities/{id}/complete': (c) => ({ inside: { id: c.insideTask }, outside: { id: c.outsideActivity } }),
   '/api/v1/customers/{id}/merge': (c) => ({ inside: { id: c.mergeWinnerInside }, outside: { id: c.outsideCustomer }, body: { loserIds: [c.mergeLoserInside] } }),
+  '/api/v1/opportunities/{id}': (c) => ({ inside: { id: c.insideOpportunity }, outside: { id: c.outsideOpportunity } }),
+  '/api/v1/opportunities/{id}/stage': (c) => ({ inside: { id: c.stageInsideOpportunity }, outside: { id: c.outsideOpportunity }, body: { stageId: c.proposalStage } }),
+  '/api/v1/opportunities/{id}/restore': (c) => ({ inside: { id: c.deletedInsideOpportunity }, outside: { id: c.deletedOutsideOpportunity } }),
+  '/api/v1/opportunities/{id}/history': (c) => ({ inside: { id: c.insideOpportunity }, outside: { id: c.outsideOpportunity } }),
+  '/api/v1/contacts/{id}': (c) => ({ inside: { id: c.insideContact }, outside: { id: c.outsideContact } }),
+  '/api/v1/contacts/{id}/history': (c) => ({ inside: { id: c.insideContact }, outside: { id: c.outsideContact } }),
+  '/api/v1/contacts/{id}/restore': (c) => ({ inside: { id: c.deletedInsideContact }, outside: { id: c.deletedOutsideContact } }),
+  '/api/v1/contacts/{id}/consents': (c) => ({ inside: { id: c.consentsInsideContact }, outside: { id: c.outsideContact }, body: { consents: [{ channel: 'email', status: 'opted_in', source: 'access test' }] } }),
+  '/api/v1/leads/{id}': (c) => ({ inside: { id: c.insideLead }, outside: { id: c.outsideLead } }),
+  '/api/v1/leads/{id}/history': (c) => ({ inside: { id: c.insideLead }, outside: { id: c.outsideLead } }),
+  '/api/v1/leads/{id}/restore': (c) => ({ inside: { id: c.deletedInsideLead }, outside: { id: c.deletedOutsideLead } }),
+  '/api/v1/leads/{id}/assign': (c) => ({ inside: { id: c.assignInsideLead }, outside: { id: c.outsideLead }, body: { ownerId: c.secondInsideUser } }),
+  '/api/v1/leads/{id}/convert': (c) => ({ inside: { id: c.convertInsideLead }, outside: { id: c.outsideLead } }),
 };
 
 /** Routes with path parameters whose records are organisation-wide (no data scope), and why. */
@@ -46,6 +62,10 @@ const unscoped: Record<string, string> = {
   '/api/v1/module-rollout/{departmentId}': 'rollout is global configuration',
   '/api/v1/api-keys/{id}': 'API keys are managed by admins for the whole company',
   '/api/v1/delegations/{id}': 'delegations are managed by admins for the whole company',
+  '/api/v1/pipelines/{id}': 'pipelines are company-wide configuration (sales.pipeline.manage)',
+  '/api/v1/pipelines/{id}/board': "the pipeline is company-wide; the board's counts and cards are scope-filtered (covered by the sales suite)",
+  '/api/v1/custom-fields/{id}': 'field definitions are global configuration',
+  '/api/v1/assignment-rules/{id}': 'lead assignment rules are one company-wide list (sales.assignment-rule.manage)',
 };
 
 interface Ctx {
@@ -53,13 +73,37 @@ interface Ctx {
   noRoles: string;
   scopedUserAdmin: string;
   insideUser: string;
+  secondInsideUser: string;
   outsideUser: string;
   insideCustomer: string;
   outsideCustomer: string;
   deletedInsideCustomer: string;
   deletedOutsideCustomer: string;
+  insideActivity: string;
+  insideTask: string;
+  outsideActivity: string;
   mergeWinnerInside: string;
   mergeLoserInside: string;
+  insideOpportunity: string;
+  outsideOpportunity: string;
+  deletedInsideOpportunity: string;
+  deletedOutsideOpportunity: string;
+  /** Its own record: the PATCH on insideOpportunity moves that one's version past If-Match "1". */
+  stageInsideOpportunity: string;
+  proposalStage: string;
+  insideContact: string;
+  outsideContact: string;
+  deletedInsideContact: string;
+  deletedOutsideContact: string;
+  /** Its own record: the PATCH on insideContact moves that one's version past If-Match "1". */
+  consentsInsideContact: string;
+  insideLead: string;
+  outsideLead: string;
+  deletedInsideLead: string;
+  deletedOutsideLead: string;
+  /** Own records: assign and convert change the lead (convert needs If-Match "1"). */
+  assignInsideLead: string;
+  convertInsideLead: string;
 }
 
 describe('access control over every route', () => {
@@ -86,10 +130,15 @@ describe('access control over every route', () => {
     await post('/api/v1/roles', { key: 'east_hr', name: 'Department user admin', permissions: {
       'admin.user.read': 'department', 'admin.user.manage': 'department',
       'sales.customer.read': 'department', 'sales.customer.update': 'department', 'sales.customer.delete': 'department', 'sales.customer.merge': 'department',
+      'sales.activity.read': 'department', 'sales.activity.create': 'department', 'sales.activity.update': 'department', 'sales.activity.delete': 'department',
+      'sales.contact.read': 'department', 'sales.contact.create': 'department', 'sales.contact.update': 'department', 'sales.contact.delete': 'department',
+      'sales.opportunity.read': 'department', 'sales.opportunity.create': 'department', 'sales.opportunity.update': 'department', 'sales.opportunity.delete': 'department',
+      'sales.lead.read': 'department', 'sales.lead.create': 'department', 'sales.lead.update': 'department', 'sales.lead.delete': 'department', 'sales.lead.assign': 'department', 'sales.lead.convert': 'department',
     } });
     await post('/api/v1/users', { email: 'none@kehu.test', name: 'None', roles: ['nothing'], password: PASSWORD, departmentId: east.id });
     await post('/api/v1/users', { email: 'hr@kehu.test', name: 'HR', roles: ['east_hr'], password: PASSWORD, departmentId: east.id });
     ctx.insideUser = (await post('/api/v1/users', { email: 'inside@kehu.test', name: 'Inside', roles: ['sales_rep'], password: PASSWORD, departmentId: east.id })).id;
+    ctx.secondInsideUser = (await post('/api/v1/users', { email: 'inside2@kehu.test', name: 'Inside Two', roles: ['sales_rep'], password: PASSWORD, departmentId: east.id })).id;
     ctx.outsideUser = (await post('/api/v1/users', { email: 'outside@kehu.test', name: 'Outside', roles: ['sales_rep'], password: PASSWORD, departmentId: west.id })).id;
     const customer = async (name: string, ownerId: string, deleted = false) => {
       const id = (await post('/api/v1/customers?allowDuplicate=true', { name, ownerId })).id;
@@ -102,6 +151,47 @@ describe('access control over every route', () => {
     ctx.deletedOutsideCustomer = await customer('Deleted Outside Co', ctx.outsideUser, true);
     ctx.mergeWinnerInside = await customer('Merge Winner Co', ctx.insideUser);
     ctx.mergeLoserInside = await customer('Merge Loser Co', ctx.insideUser);
+    const activity = async (email: string, customerId: string, type: string) => {
+      const res = await t.http().post('/api/v1/activities/quick').set('Authorization', `Bearer ${await t.login(email, PASSWORD)}`).send({ customerId, type, text: `${type} for access` });
+      if (res.status !== 201) throw new Error(`activity: ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body.id as string;
+    };
+    ctx.insideActivity = await activity('inside@kehu.test', ctx.insideCustomer, 'note');
+    ctx.insideTask = await activity('inside@kehu.test', ctx.insideCustomer, 'task');
+    ctx.outsideActivity = await activity('outside@kehu.test', ctx.outsideCustomer, 'task');
+    const contact = async (name: string, customerId: string, deleted = false) => {
+      const id = (await post('/api/v1/contacts?allowDuplicate=true', { customerId, name })).id;
+      if (deleted) await t.http().delete(`/api/v1/contacts/${id}`).set(admin);
+      return id as string;
+    };
+    ctx.insideContact = await contact('Inside Contact', ctx.insideCustomer);
+    ctx.outsideContact = await contact('Outside Contact', ctx.outsideCustomer);
+    ctx.deletedInsideContact = await contact('Deleted Inside Contact', ctx.insideCustomer, true);
+    ctx.deletedOutsideContact = await contact('Deleted Outside Contact', ctx.outsideCustomer, true);
+    ctx.consentsInsideContact = await contact('Consents Inside Contact', ctx.insideCustomer);
+    const lead = async (personName: string, ownerId: string, deleted = false) => {
+      const id = (await post('/api/v1/leads?allowDuplicate=true', { personName, companyName: `${personName} Co`, ownerId })).id;
+      if (deleted) await t.http().delete(`/api/v1/leads/${id}`).set(admin);
+      return id as string;
+    };
+    ctx.insideLead = await lead('Inside Lead', ctx.insideUser);
+    ctx.outsideLead = await lead('Outside Lead', ctx.outsideUser);
+    ctx.deletedInsideLead = await lead('Deleted Inside Lead', ctx.insideUser, true);
+    ctx.deletedOutsideLead = await lead('Deleted Outside Lead', ctx.outsideUser, true);
+    ctx.assignInsideLead = await lead('Assign Inside Lead', ctx.insideUser);
+    ctx.convertInsideLead = await lead('Convert Inside Lead', ctx.insideUser);
+    ctx.proposalStage = (await t.http().get('/api/v1/pipelines').set(admin)).body.data.find((p: { isDefault: boolean }) => p.isDefault).stages[2].id;
+    const opportunity = async (email: string, customerId: string, deleted = false) => {
+      const res = await t.http().post('/api/v1/opportunities').set('Authorization', `Bearer ${await t.login(email, PASSWORD)}`).send({ customerId, name: 'Access deal', amount: 1 });
+      if (res.status !== 201) throw new Error(`opportunity: ${res.status} ${JSON.stringify(res.body)}`);
+      if (deleted) await t.http().delete(`/api/v1/opportunities/${res.body.id}`).set(admin);
+      return res.body.id as string;
+    };
+    ctx.insideOpportunity = await opportunity('inside@kehu.test', ctx.insideCustomer);
+    ctx.outsideOpportunity = await opportunity('outside@kehu.test', ctx.outsideCustomer);
+    ctx.deletedInsideOpportunity = await opportunity('inside@kehu.test', ctx.insideCustomer, true);
+    ctx.deletedOutsideOpportunity = await opportunity('outside@kehu.test', ctx.outsideCustomer, true);
+    ctx.stageInsideOpportunity = await opportunity('inside@kehu.test', ctx.insideCustomer);
     ctx.noRoles = await t.login('none@kehu.test', PASSWORD);
     ctx.scopedUserAdmin = await t.login('hr@kehu.test', PASSWORD);
   });
@@ -150,15 +240,21 @@ describe('access control over every route', () => {
     expect(unlisted).toEqual([]);
   });
 
-  it('answers 404 outside the data scope and 2xx inside it, for every scoped record route', async () => {
+  it('answers 404 outside the data scope and 2xx inside it, for every scoped record route; every change inside is audited, none outside', async () => {
     const wrong: string[] = [];
+    const ds = t.app.get(DataSource);
+    const auditRows = async () => Number((await ds.query(`SELECT count(*) AS n FROM audit_events`))[0].n);
     for (const op of ops.filter((o) => scoped[o.path])) {
       const fixture = scoped[op.path](ctx);
+      const mutation = op.method !== 'get';
+      const before = await auditRows();
       const outside = await call(op, fill(op.path, fixture.outside), ctx.scopedUserAdmin, fixture.body);
       if (outside.status !== 404) wrong.push(`${op.method} ${op.path} outside → ${outside.status}`);
+      if (mutation && (await auditRows()) !== before) wrong.push(`${op.method} ${op.path} outside wrote an audit row`);
       if (op.method === 'delete') continue; // deleting the inside record would break the other checks; covered by the resource's own tests
       const inside = await call(op, fill(op.path, fixture.inside), ctx.scopedUserAdmin, fixture.body);
       if (inside.status >= 300) wrong.push(`${op.method} ${op.path} inside → ${inside.status} ${JSON.stringify(inside.body)}`);
+      else if (mutation && (await auditRows()) <= before) wrong.push(`${op.method} ${op.path} inside changed data without an audit row`);
     }
     expect(wrong).toEqual([]);
   });

@@ -4,6 +4,7 @@ import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nest
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayMinSize,
   IsArray,
   IsBoolean,
   IsDateString,
@@ -144,10 +145,12 @@ export function StringArrayField(options: ArrayFieldOptions & { itemMaxLength: n
   );
 }
 
-export function NestedField(type: () => new () => object, options: Common & { each?: boolean; maxSize?: number } = {}): PropertyDecorator {
+export function NestedField(type: () => new () => object, options: Common & { each?: boolean; maxSize?: number; minSize?: number } = {}): PropertyDecorator {
   const decorators = [...optionality(options), ValidateNested({ each: options.each }), Type(type)];
   if (options.each) decorators.push(IsArray(), ArrayMaxSize(options.maxSize ?? 100));
-  decorators.push(doc(options, { type: options.each ? [type()] : type() } as ApiPropertyOptions));
+  if (options.each && options.minSize) decorators.push(ArrayMinSize(options.minSize));
+  const items = options.each ? { maxItems: options.maxSize ?? 100, minItems: options.minSize } : {};
+  decorators.push(doc(options, { type: options.each ? [type()] : type(), ...items } as ApiPropertyOptions));
   return applyDecorators(...decorators);
 }
 

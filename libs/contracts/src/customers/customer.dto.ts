@@ -1,4 +1,5 @@
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Limits } from '../common/limits.constant';
 import { DateField, DateTimeField, EmailField, EnumField, NumberField, QueryBooleanField, ResponseField, StringField, UuidField } from '../common/fields.decorator';
@@ -15,6 +16,20 @@ function TagsField(): PropertyDecorator {
     IsString({ each: true })(target, key);
     MaxLength(30, { each: true })(target, key);
     ApiPropertyOptional({ type: [String], maxItems: TAGS_MAX, example: ['重点', 'VIP'] })(target, key);
+  };
+}
+
+/** The `customFields` object: keys defined by admins under /api/v1/custom-fields, values typed by the definition. */
+function CustomFieldsField(): PropertyDecorator {
+  return (target, key) => {
+    IsOptional()(target, key);
+    IsObject()(target, key);
+    ApiPropertyOptional({
+      type: 'object',
+      additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'array', items: { type: 'string' } }], nullable: true },
+      description: 'Custom field values by key (see GET /api/v1/custom-fields). text/date/single_select: string; number/money: number; boolean; multi_select: string[]. null clears a value on update.',
+      example: { erp_level: 'VIP', annual_budget: 120000 },
+    })(target, key);
   };
 }
 
@@ -43,6 +58,7 @@ export class CustomerDto {
   @ResponseField({ type: String, nullable: true }) externalSource: string | null;
   @ResponseField({ type: String, format: 'date-time', nullable: true }) lastFollowUpAt: string | null;
   @ResponseField({ type: String, format: 'date', nullable: true }) nextFollowUpOn: string | null;
+  @ResponseField({ type: 'object', additionalProperties: true, description: 'Custom field values by key.' }) customFields: Record<string, unknown>;
   /** 0–100, weighted share of the fields a good record has. */
   @ResponseField() completeness: number;
   @ResponseField({ format: 'date-time' }) createdAt: string;
@@ -72,6 +88,7 @@ export class CreateCustomerDto {
   @StringField({ optional: true, maxLength: 100 }) externalId?: string;
   @StringField({ optional: true, maxLength: 40, example: 'erp' }) externalSource?: string;
   @DateField({ optional: true }) nextFollowUpOn?: string;
+  @CustomFieldsField() customFields?: Record<string, unknown>;
 }
 
 export class UpdateCustomerDto {
@@ -92,6 +109,8 @@ export class UpdateCustomerDto {
   @TagsField() tags?: string[];
   @UuidField({ optional: true, nullable: true }) referredByCustomerId?: string | null;
   @DateField({ optional: true, nullable: true }) nextFollowUpOn?: string | null;
+  /** Only the keys sent change; null removes a value. */
+  @CustomFieldsField() customFields?: Record<string, unknown>;
 }
 
 export class ListCustomersQuery extends PageQueryDto {
@@ -111,10 +130,17 @@ export class ListCustomersQuery extends PageQueryDto {
   @DateTimeField({ optional: true }) createdTo?: string;
   /** Customers without a follow-up for at least this many days (never followed up counts). */
   @NumberField({ optional: true, int: true, min: 1, max: 3650 }) noFollowUpDays?: number;
+  /** The recycle bin: deleted customers (merged ones excluded) instead of live ones. Needs sales.customer.delete. */
+  @QueryBooleanField() deleted?: boolean;
   /** Only customers in the public pool (no owner). */
   @QueryBooleanField() unowned?: boolean;
-  /** name, createdAt, updatedAt, lastFollowUpAt; prefix - for descending. Default -createdAt. */
-  @StringField({ optional: true, maxLength: 30 }) sort?: string;
+  /** Custom field filters `key:value`, up to 5 (repeat the parameter); all must match. */
+  @Transform(({ value }) => (typeof value === 'string' ? [value] : value))
+  @IsOptional() @IsArray() @ArrayMaxSize(5) @IsString({ each: true }) @MaxLength(140, { each: true }) @Matches(/^[a-z][a-z0-9_]*:.+$/, { each: true, message: 'customField must look like key:value' })
+  @ApiPropertyOptional({ type: [String], example: ['erp_level:VIP'] })
+  customField?: string[];
+  /** name, createdAt, updatedAt, lastFollowUpAt, or cf.<key> for a custom field; prefix - for descending. Default -createdAt. */
+  @StringField({ optional: true, maxLength: 50 }) sort?: string;
 }
 
 /** Body of a duplicate warning (409 DUPLICATE_SUSPECTED): the likely same customers. */

@@ -13,6 +13,7 @@ export const PERMISSIONS = [
   'admin.delegation.manage',
   'admin.audit.read',
   'admin.rollout.manage',
+  'admin.custom-field.manage',
   'sales.customer.read',
   'sales.customer.create',
   'sales.customer.update',
@@ -28,6 +29,18 @@ export const PERMISSIONS = [
   'sales.activity.create',
   'sales.activity.update',
   'sales.activity.delete',
+  'sales.lead.read',
+  'sales.lead.create',
+  'sales.lead.update',
+  'sales.lead.delete',
+  'sales.lead.assign',
+  'sales.lead.convert',
+  'sales.opportunity.read',
+  'sales.opportunity.create',
+  'sales.opportunity.update',
+  'sales.opportunity.delete',
+  'sales.pipeline.manage',
+  'sales.assignment-rule.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

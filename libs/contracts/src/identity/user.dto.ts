@@ -1,3 +1,4 @@
+import { ArrayMinSize } from 'class-validator';
 import { Limits } from '../common/limits.constant';
 import { BooleanField, EmailField, EnumField, QueryBooleanField, ResponseField, StringArrayField, StringField, UuidField } from '../common/fields.decorator';
 import { PageQueryDto } from '../common/page-query.dto';
@@ -30,6 +31,7 @@ export class CreateUserDto {
   @EnumField(UserLocale, 'UserLocale', { optional: true }) locale?: UserLocale;
   @UuidField({ optional: true }) departmentId?: string;
   /** Role keys, at least one. */
+  @ArrayMinSize(1)
   @StringArrayField({ maxSize: 20, itemMaxLength: 60 }) roles: string[];
   /** Initial password; the user should change it at first login. */
   @StringField({ maxLength: Limits.passwordMaxLength, minLength: Limits.passwordMinLength, noTrim: true }) password: string;
@@ -39,7 +41,8 @@ export class UpdateUserDto {
   @StringField({ optional: true, maxLength: Limits.nameMaxLength, minLength: 1 }) name?: string;
   @StringField({ optional: true, maxLength: 32 }) phone?: string;
   @EnumField(UserLocale, 'UserLocale', { optional: true }) locale?: UserLocale;
-  @UuidField({ optional: true }) departmentId?: string;
+  /** null takes the user out of any department. */
+  @UuidField({ optional: true, nullable: true }) departmentId?: string | null;
   @StringArrayField({ optional: true, maxSize: 20, itemMaxLength: 60 }) roles?: string[];
   /** false disables the account: every session stops at once. */
   @BooleanField({ optional: true }) active?: boolean;

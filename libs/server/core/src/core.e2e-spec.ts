@@ -294,6 +294,20 @@ describe('core mechanisms', () => {
       expect(sizes).toEqual([...sizes].sort((a, b) => a - b));
     });
 
+    it('pages by timestamps that differ only in microseconds without repeating or skipping rows', async () => {
+      await ds.query(`UPDATE widgets SET created_at = timestamptz '2026-02-01 00:00:00' + (substr(name, 2)::int * interval '1 microsecond') WHERE owner_id = $1`, [users.rep]);
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      for (let guard = 0; guard < 50; guard++) {
+        const res: { body: { data: Widget[]; nextCursor: string | null } } = await t.http().get('/api/v1/widgets').query({ limit: 3, sort: 'createdAt', ...(cursor ? { cursor } : {}) }).set(auth('own'));
+        seen.push(...res.body.data.map((w) => w.id));
+        cursor = res.body.nextCursor;
+        if (!cursor) break;
+      }
+      expect(seen).toHaveLength(10);
+      expect(new Set(seen).size).toBe(10);
+    });
+
     it('refuses a limit over 200, an unknown sort and a forged cursor', async () => {
       expect((await t.http().get('/api/v1/widgets?limit=201').set(auth('all'))).body.errors[0].field).toBe('limit');
       expect((await t.http().get('/api/v1/widgets?sort=ownerId').set(auth('all'))).body.errors[0].field).toBe('sort');

@@ -30,3 +30,4 @@ export * from './outbox/outbox-dispatcher.service';
 export * from './jobs/jobs.service';
 export * from './health/health.controller';
 export * from './migrations';
+export * from './entities/record-columns';

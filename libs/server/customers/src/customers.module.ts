@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@kehu/server-identity';
+import { CustomFieldDefinition } from './custom-fields/custom-field.entity';
+import { CustomFieldsController } from './custom-fields/custom-fields.controller';
+import { CustomFieldsService } from './custom-fields/custom-fields.service';
 import { Customer } from './customers/customer.entity';
 import { CustomerDataQualityController } from './customers/customer-data-quality.controller';
 import { CustomerDataQualityService } from './customers/customer-data-quality.service';
@@ -10,15 +13,28 @@ import { CustomersController } from './customers/customers.controller';
 import { CustomersRepository } from './customers/customers.repository';
 import { CustomersService } from './customers/customers.service';
 import { DuplicateFinder } from './customers/duplicate-finder';
+import { CustomerSearchSources } from './search/customer-search.sources';
+import { SearchController } from './search/search.controller';
+import { SearchRegistry } from './search/search.registry';
+import { SearchService } from './search/search.service';
+import { ContactConsent } from './contacts/contact-consent.entity';
+import { ContactConsentsService } from './contacts/contact-consents.service';
+import { ContactDuplicateFinder } from './contacts/contact-duplicate-finder';
+import { Contact } from './contacts/contact.entity';
+import { ContactsController } from './contacts/contacts.controller';
+import { ContactsMergeMover } from './contacts/contacts-merge.mover';
+import { ContactsRepository } from './contacts/contacts.repository';
+import { ContactsService } from './contacts/contacts.service';
+import { PrimaryContact } from './contacts/primary-contact';
 
-export const customersEntities = [Customer];
+export const customersEntities = [Customer, CustomFieldDefinition, Contact, ContactConsent];
 
 /** Customer master data every module shares: customers, contacts, data quality, search. */
 @Module({
   imports: [IdentityModule, TypeOrmModule.forFeature(customersEntities)],
   // Order matters: fixed paths (/customers/duplicates) before /customers/:id.
-  controllers: [CustomerDataQualityController, CustomersController],
-  providers: [CustomersService, CustomersRepository, DuplicateFinder, CustomerMergeService, CustomerMergeRegistry, CustomerDataQualityService],
-  exports: [CustomersRepository, CustomerMergeRegistry],
+  controllers: [CustomFieldsController, CustomerDataQualityController, CustomersController, ContactsController, SearchController],
+  providers: [SearchRegistry, SearchService, CustomerSearchSources, CustomFieldsService, CustomersService, CustomersRepository, DuplicateFinder, CustomerMergeService, CustomerMergeRegistry, CustomerDataQualityService, ContactsService, ContactsRepository, ContactDuplicateFinder, ContactConsentsService, PrimaryContact, ContactsMergeMover],
+  exports: [DuplicateFinder, ContactDuplicateFinder, CustomersRepository, CustomerMergeRegistry, SearchRegistry, ContactsRepository, CustomFieldsService],
 })
 export class CustomersModule {}

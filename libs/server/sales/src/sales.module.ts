@@ -2,13 +2,37 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CustomersModule } from '@kehu/server-customers';
 import { IdentityModule } from '@kehu/server-identity';
+import { ActivitiesController } from './activities/activities.controller';
+import { ActivitiesMergeMover } from './activities/activities-merge.mover';
+import { ActivitiesRepository } from './activities/activities.repository';
+import { ActivitiesService } from './activities/activities.service';
+import { Activity } from './activities/activity.entity';
+import { AssignmentRule } from './assignment-rules/assignment-rule.entity';
+import { AssignmentRulesController } from './assignment-rules/assignment-rules.controller';
+import { AssignmentRulesService } from './assignment-rules/assignment-rules.service';
+import { LeadAssigner } from './assignment-rules/lead-assigner';
+import { Lead } from './leads/lead.entity';
+import { LeadDuplicates } from './leads/lead-duplicates';
+import { LeadsController } from './leads/leads.controller';
+import { LeadsMergeMover } from './leads/leads-merge.mover';
+import { LeadsRepository } from './leads/leads.repository';
+import { LeadsService } from './leads/leads.service';
+import { Opportunity, OpportunityLineItem, OpportunityStageHistory } from './opportunities/opportunity.entity';
+import { Pipeline, PipelineStage } from './pipelines/pipeline.entity';
+import { OpportunitiesController } from './opportunities/opportunities.controller';
+import { OpportunitiesMergeMover } from './opportunities/opportunities-merge.mover';
+import { OpportunitiesRepository } from './opportunities/opportunities.repository';
+import { OpportunitiesService } from './opportunities/opportunities.service';
+import { PipelinesController } from './pipelines/pipelines.controller';
+import { PipelinesService } from './pipelines/pipelines.service';
 
-export const salesEntities = [];
+export const salesEntities = [Activity, Lead, AssignmentRule, Pipeline, PipelineStage, Opportunity, OpportunityLineItem, OpportunityStageHistory];
 
 /** Leads, opportunities, pipelines and follow-ups. */
 @Module({
   imports: [IdentityModule, CustomersModule, TypeOrmModule.forFeature(salesEntities)],
-  controllers: [],
-  providers: [],
+  controllers: [ActivitiesController, LeadsController, AssignmentRulesController, PipelinesController, OpportunitiesController],
+  providers: [ActivitiesService, LeadsService, LeadsRepository, LeadDuplicates, LeadAssigner, LeadsMergeMover, AssignmentRulesService, ActivitiesRepository, ActivitiesMergeMover, PipelinesService, OpportunitiesService, OpportunitiesRepository, OpportunitiesMergeMover],
+  exports: [ActivitiesRepository, LeadsService, OpportunitiesService, OpportunitiesRepository, PipelinesService],
 })
 export class SalesModule {}

@@ -29,6 +29,8 @@ export function statusOf(code: ErrorCode): number {
     case ErrorCode.ROLE_IN_USE:
     case ErrorCode.DEPARTMENT_NOT_EMPTY:
     case ErrorCode.DUPLICATE_SUSPECTED:
+    case ErrorCode.LEAD_ALREADY_CONVERTED:
+    case ErrorCode.STAGE_IN_USE:
       return 409;
     case ErrorCode.PRECONDITION_FAILED:
       return 412;

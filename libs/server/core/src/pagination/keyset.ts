@@ -13,7 +13,9 @@ export interface KeysetOptions {
 /**
  * Keyset pagination over a query builder: `WHERE (sort cols) > (cursor values)`
  * with a row comparison (index-friendly) when all directions agree, fetching
- * limit + 1 rows to know whether a next page exists.
+ * limit + 1 rows to know whether a next page exists. The cursor holds each sort
+ * expression as PostgreSQL renders it as text, so timestamps keep their microseconds
+ * (a JS Date would round them and repeat rows) and computed sorts need no JS twin.
  */
 export async function paginate<T extends ObjectLiteral, R = T>(
   qb: SelectQueryBuilder<T>,
@@ -27,19 +29,18 @@ export async function paginate<T extends ObjectLiteral, R = T>(
     const values = decodeCursor(options.cursor, key, columns.length);
     applyAfter(qb, columns, values);
   }
-  columns.forEach((c, i) => (i === 0 ? qb.orderBy(c.expression, c.direction) : qb.addOrderBy(c.expression, c.direction)));
-  const rows = await qb.take(undefined).limit(limit + 1).getMany();
-  const hasMore = rows.length > limit;
-  const pageRows = hasMore ? rows.slice(0, limit) : rows;
-  const last = pageRows[pageRows.length - 1];
-  const nextCursor = hasMore && last ? encodeCursor(key, columns.map((c) => cursorValue((last as Record<string, unknown>)[c.key] ?? c.nullValue))) : null;
+  columns.forEach((c, i) => {
+    if (i === 0) qb.orderBy(c.expression, c.direction);
+    else qb.addOrderBy(c.expression, c.direction);
+    qb.addSelect(`(${c.expression})::text`, `keyset_${i}`);
+  });
+  const { entities, raw } = await qb.take(undefined).limit(limit + 1).getRawAndEntities();
+  const hasMore = entities.length > limit;
+  const pageRows = hasMore ? entities.slice(0, limit) : entities;
+  // One raw row per entity: list queries join nothing to-many.
+  const last = raw[pageRows.length - 1] as Record<string, string | null> | undefined;
+  const nextCursor = hasMore && last ? encodeCursor(key, columns.map((_, i) => last[`keyset_${i}`])) : null;
   return { data: pageRows.map(map), nextCursor, ...(total !== undefined ? { total } : {}) };
-}
-
-function cursorValue(value: unknown): string | number | boolean | null {
-  if (value instanceof Date) return value.toISOString();
-  if (value === undefined) return null;
-  return value as string | number | boolean | null;
 }
 
 function applyAfter<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, columns: SortColumn[], values: unknown[]): void {

@@ -4,15 +4,13 @@ import { DomainException } from '../errors/domain.exception';
 export interface SortColumn {
   /** SQL expression, e.g. `c.created_at`. Must be NOT NULL (keyset needs total order). */
   expression: string;
-  /** Key of the value in the raw row/entity used to build the next cursor. */
+  /** Name of the sort (documentation; the cursor reads the expression itself). */
   key: string;
   direction: 'ASC' | 'DESC';
-  /** For a COALESCE'd nullable column: the value a null row sorts as (cursor uses it too). */
-  nullValue?: string | number;
 }
 
 /** What a list offers: public sort name → SQL expression and the row key it reads. */
-export type SortWhitelist = Record<string, { expression: string; key: string; nullValue?: string | number }>;
+export type SortWhitelist = Record<string, Omit<SortColumn, 'direction'>>;
 
 /**
  * Parses `sort=name` / `sort=-createdAt` against a whitelist and appends the id as a

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, DeleteDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { RecordColumns } from '@kehu/server-core';
 
 /**
  * The customer master record every module shares. Indexes for the list's filters and
@@ -14,11 +15,12 @@ import { Column, CreateDateColumn, DeleteDateColumn, Entity, Index, PrimaryGener
 @Index('customers_tags_idx', { synchronize: false })
 @Index('customers_follow_up_idx', { synchronize: false })
 @Index('customers_grade_province_idx', { synchronize: false })
+@Index('customers_custom_fields_idx', { synchronize: false })
 @Index('customers_name_key_idx', ['nameKey'], { where: 'deleted_at IS NULL' })
 @Index('customers_phone_idx', ['phone'], { where: 'deleted_at IS NULL' })
 @Index('customers_email_idx', ['email'], { where: 'deleted_at IS NULL' })
 @Index('customers_external_uq', ['externalSource', 'externalId'], { unique: true, where: 'deleted_at IS NULL AND external_id IS NOT NULL' })
-export class Customer {
+export class Customer extends RecordColumns {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -103,19 +105,4 @@ export class Customer {
   /** Set on the losers of a merge. */
   @Column({ type: 'uuid', nullable: true })
   mergedIntoId: string | null;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
-
-  @Column({ type: 'uuid', nullable: true })
-  createdBy: string | null;
-
-  @VersionColumn({ default: 1 })
-  version: number;
-
-  @DeleteDateColumn({ type: 'timestamptz', nullable: true })
-  deletedAt: Date | null;
 }

@@ -26,6 +26,7 @@ export function toCustomerDto(c: Customer): CustomerDto {
     externalSource: c.externalSource,
     lastFollowUpAt: c.lastFollowUpAt?.toISOString() ?? null,
     nextFollowUpOn: c.nextFollowUpOn,
+    customFields: c.customFields,
     completeness: c.completeness,
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),

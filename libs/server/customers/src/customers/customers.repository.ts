@@ -1,8 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CustomerDto, ListCustomersQuery, Page } from '@kehu/contracts';
-import { applyScope, DomainException, paginate, parseSort, type Principal } from '@kehu/server-core';
+import { CustomFieldType, ErrorCode } from '@kehu/contracts';
+import { applyScope, DomainException, paginate, parseSort, type Principal, type SortWhitelist } from '@kehu/server-core';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { customFieldSortExpression } from '../custom-fields/custom-field-sql';
+import type { CustomFieldDefinition } from '../custom-fields/custom-field.entity';
+import { CustomFieldsService } from '../custom-fields/custom-fields.service';
 import { normalizePhone } from '../data-quality/normalize';
 import { Customer } from './customer.entity';
 import { toCustomerDto } from './customer.mapper';
@@ -12,7 +16,7 @@ const sorts = {
   updatedAt: { expression: 'c.updated_at', key: 'updatedAt' },
   name: { expression: 'c.name', key: 'name' },
   // Never-followed-up customers sort as the oldest.
-  lastFollowUpAt: { expression: "coalesce(c.last_follow_up_at, '-infinity'::timestamptz)", key: 'lastFollowUpAt', nullValue: '-infinity' },
+  lastFollowUpAt: { expression: "coalesce(c.last_follow_up_at, '-infinity'::timestamptz)", key: 'lastFollowUpAt' },
 };
 
 const like = (q: string) => `%${q.replace(/[%_\\]/g, '\\$&')}%`;
@@ -20,7 +24,10 @@ const like = (q: string) => `%${q.replace(/[%_\\]/g, '\\$&')}%`;
 /** Every customer query; the data scope (owner / team / department / all) is applied here, once. */
 @Injectable()
 export class CustomersRepository {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly customFields: CustomFieldsService,
+  ) {}
 
   scoped(principal: Principal, permission: string, manager: EntityManager = this.ds.manager): SelectQueryBuilder<Customer> {
     return applyScope(manager.getRepository(Customer).createQueryBuilder('c'), principal, permission, { owner: 'c.owner_id', department: 'c.department_id' });
@@ -33,7 +40,8 @@ export class CustomersRepository {
   }
 
   async list(principal: Principal, q: ListCustomersQuery, defaultRegion: string): Promise<Page<CustomerDto>> {
-    const qb = this.scoped(principal, 'sales.customer.read');
+    const qb = this.scoped(principal, q.deleted ? 'sales.customer.delete' : 'sales.customer.read');
+    if (q.deleted) qb.withDeleted().andWhere('c.deleted_at IS NOT NULL AND c.merged_into_id IS NULL');
     if (q.q) {
       // A query that looks like a phone number also matches the stored E.164 form.
       const phone = /^[\d\s+()-]{5,}$/.test(q.q) ? normalizePhone(q.q, defaultRegion) : undefined;
@@ -54,7 +62,42 @@ export class CustomersRepository {
     if (q.createdFrom) qb.andWhere('c.created_at >= :cf', { cf: q.createdFrom });
     if (q.createdTo) qb.andWhere('c.created_at < :ct', { ct: q.createdTo });
     if (q.noFollowUpDays) qb.andWhere(`coalesce(c.last_follow_up_at, c.created_at) < now() - make_interval(days => :nfd)`, { nfd: q.noFollowUpDays });
-    const sort = parseSort(q.sort, sorts, '-createdAt', { expression: 'c.id', key: 'id' });
-    return paginate(qb, { sort, cursor: q.cursor, limit: q.limit, count: q.count }, toCustomerDto);
+    const defs = q.customField?.length || q.sort?.includes('cf.') ? await this.customFields.definitions('customer') : [];
+    (q.customField ?? []).forEach((filter, i) => qb.andWhere(`c.custom_fields @> :cf${i}::jsonb`, { [`cf${i}`]: JSON.stringify(customFieldFilter(defs, filter)) }));
+    const sort = parseSort(q.sort, { ...sorts, ...customFieldSorts(defs) }, '-createdAt', { expression: 'c.id', key: 'id' });
+    const page = await paginate(qb, { sort, cursor: q.cursor, limit: q.limit, count: q.count });
+    return { ...page, data: page.data.map(toCustomerDto) };
   }
+}
+
+/** `key:value` → a jsonb containment probe typed by the definition (served by the GIN index). */
+function customFieldFilter(defs: CustomFieldDefinition[], filter: string): Record<string, unknown> {
+  const at = filter.indexOf(':');
+  const key = filter.slice(0, at);
+  const raw = filter.slice(at + 1);
+  const def = defs.find((d) => d.key === key);
+  if (!def) throw new DomainException(ErrorCode.VALIDATION_FAILED, `No custom field ${key}.`, { errors: [{ field: 'customField', rule: 'customField', message: `customField ${key} is not defined` }] });
+  switch (def.type) {
+    case CustomFieldType.NUMBER:
+    case CustomFieldType.MONEY:
+      return { [key]: Number(raw) };
+    case CustomFieldType.BOOLEAN:
+      return { [key]: raw === 'true' };
+    case CustomFieldType.MULTI_SELECT:
+      return { [key]: [raw] };
+    default:
+      return { [key]: raw };
+  }
+}
+
+/** `cf.<key>` sorts, on the same expressions as the fields' indexes. */
+function customFieldSorts(defs: CustomFieldDefinition[]): SortWhitelist {
+  return Object.fromEntries(
+    defs
+      .filter((d) => d.type !== CustomFieldType.MULTI_SELECT)
+      .map((d) => [
+        `cf.${d.key}`,
+        { expression: customFieldSortExpression(d, 'c.custom_fields'), key: `cf.${d.key}` },
+      ]),
+  );
 }

@@ -8,6 +8,8 @@ import { completeness } from '../data-quality/completeness';
 import { normalizeEmail, normalizePhone, normalizeText } from '../data-quality/normalize';
 import { Customer } from './customer.entity';
 import { toCustomerDto } from './customer.mapper';
+import { applyCustomFields } from '../custom-fields/custom-field-values';
+import { CustomFieldsService } from '../custom-fields/custom-fields.service';
 import { CustomersRepository } from './customers.repository';
 import { DuplicateFinder } from './duplicate-finder';
 
@@ -21,6 +23,7 @@ export class CustomersService {
     private readonly tx: TransactionService,
     private readonly repo: CustomersRepository,
     private readonly duplicates: DuplicateFinder,
+    private readonly customFields: CustomFieldsService,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -32,7 +35,8 @@ export class CustomersService {
       const owner = await this.ownerFor(m, principal, dto.ownerId ?? principal.userId);
       if (!allowDuplicate) await this.refuseDuplicates(m, principal, values);
       if (dto.referredByCustomerId) await this.repo.get(principal, dto.referredByCustomerId, 'sales.customer.read', m).catch(() => Promise.reject(fieldError('referredByCustomerId', 'exists', 'referredByCustomerId does not name a customer you can see')));
-      const record = { ...values, ownerId: owner.id, departmentId: owner.departmentId, createdBy: principal.actorId };
+      const customFields = applyCustomFields(await this.customFields.definitions('customer', m), {}, dto.customFields, 'create');
+      const record = { ...values, customFields, ownerId: owner.id, departmentId: owner.departmentId, createdBy: principal.actorId };
       const saved = await m.save(Customer, m.create(Customer, { ...record, completeness: completeness(record) }));
       await this.audit.record(m, { action: 'create', entityType: 'customer', entityId: saved.id, changes: diff({}, values as never) });
       await this.outbox.publish(m, { type: 'customer.created', aggregateType: 'customer', aggregateId: saved.id, payload: { ownerId: saved.ownerId, source: saved.source } });
@@ -44,6 +48,7 @@ export class CustomersService {
     return this.tx.run(async (m) => {
       const before = await this.repo.get(principal, id, 'sales.customer.update', m);
       const changes = this.normalize(dto);
+      if (dto.customFields !== undefined) changes.customFields = applyCustomFields(await this.customFields.definitions('customer', m), before.customFields, dto.customFields, 'update');
       const next = { ...before, ...changes };
       const identityChanged = ['name', 'phone', 'email'].some((k) => k in changes);
       if (identityChanged && !allowDuplicate) await this.refuseDuplicates(m, principal, { nameKey: next.nameKey, phone: next.phone, email: next.email }, id);

@@ -1,10 +1,11 @@
-import { Column, CreateDateColumn, DeleteDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { RecordColumns } from '@kehu/server-core';
 
 /** A node of the organisation tree. `path` (`/rootId/childId/`) makes subtree queries one indexed LIKE. */
 @Entity('departments')
 @Index('departments_path_idx', ['path'])
 @Index('departments_parent_idx', ['parentId'])
-export class Department {
+export class Department extends RecordColumns {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -23,19 +24,4 @@ export class Department {
   /** Modules switched on for this department (成熟一个上线一个). */
   @Column({ type: 'text', array: true, default: () => "'{sales,marketing,service,analytics}'" })
   modules: string[];
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
-
-  @Column({ type: 'uuid', nullable: true })
-  createdBy: string | null;
-
-  @VersionColumn({ default: 1 })
-  version: number;
-
-  @DeleteDateColumn({ type: 'timestamptz', nullable: true })
-  deletedAt: Date | null;
 }

@@ -4,24 +4,29 @@ export { PERMISSIONS, type Permission };
 
 const grant = (scope: DataScope, ...perms: Permission[]) => Object.fromEntries(perms.map((p) => [p, scope])) as Record<string, DataScope>;
 
-const salesAll = PERMISSIONS.filter((p) => p.startsWith('sales.'));
+// Managers run their department's sales, but pipelines and assignment rules are company-wide admin settings.
+const salesAll = PERMISSIONS.filter((p) => p.startsWith('sales.') && p !== 'sales.pipeline.manage' && p !== 'sales.assignment-rule.manage');
 /** What a rep does every day: their own customers, contacts and follow-ups. */
 const repWork: Permission[] = [
   'sales.customer.read', 'sales.customer.create', 'sales.customer.update',
   'sales.contact.read', 'sales.contact.create', 'sales.contact.update',
   'sales.activity.read', 'sales.activity.create', 'sales.activity.update',
+  'sales.lead.read', 'sales.lead.create', 'sales.lead.update', 'sales.lead.convert',
+  'sales.opportunity.read', 'sales.opportunity.create', 'sales.opportunity.update',
 ];
 const readCustomers: Permission[] = ['sales.customer.read', 'sales.contact.read', 'sales.activity.read'];
+/** Marketing captures and qualifies leads before sales takes over. */
+const marketingLeads: Permission[] = ['sales.lead.read', 'sales.lead.create', 'sales.lead.update', 'sales.lead.assign'];
 
 /** Built-in roles: created by the first migration's seed and kept in sync on start. */
 export const BUILT_IN_ROLES: { key: string; name: string; permissions: Record<string, DataScope> }[] = [
   { key: 'admin', name: 'Administrator', permissions: grant(DataScope.ALL, ...PERMISSIONS) },
   { key: 'sales_manager', name: 'Sales manager', permissions: grant(DataScope.DEPARTMENT, ...salesAll) },
   { key: 'sales_rep', name: 'Sales rep', permissions: grant(DataScope.OWN, ...repWork) },
-  { key: 'marketing', name: 'Marketing', permissions: grant(DataScope.ALL, ...readCustomers) },
+  { key: 'marketing', name: 'Marketing', permissions: grant(DataScope.ALL, ...readCustomers, ...marketingLeads) },
   { key: 'service_manager', name: 'Service manager', permissions: grant(DataScope.DEPARTMENT, ...readCustomers) },
   { key: 'service_agent', name: 'Service agent', permissions: { ...grant(DataScope.ALL, ...readCustomers), ...grant(DataScope.OWN, 'sales.activity.create') } },
   { key: 'technician', name: 'Technician', permissions: grant(DataScope.OWN, ...readCustomers) },
-  { key: 'analyst', name: 'Analyst', permissions: grant(DataScope.ALL, ...readCustomers, 'sales.customer.export') },
+  { key: 'analyst', name: 'Analyst', permissions: grant(DataScope.ALL, ...readCustomers, 'sales.customer.export', 'sales.lead.read', 'sales.opportunity.read') },
   { key: 'clerk', name: 'Clerk (data entry)', permissions: grant(DataScope.OWN, ...repWork) },
 ];

@@ -15,7 +15,9 @@ const RolePageDto = PageDtoOf(RoleDto);
 export class RolesController {
   constructor(private readonly roles: RolesService) {}
 
+  /** Also for user admins: they pick roles for users. */
   @Get()
+  @RequirePermission('admin.user.read')
   @ApiOkResponse({ type: RolePageDto })
   async listRoles(): Promise<Page<RoleDto>> {
     return { data: await this.roles.list(), nextCursor: null };

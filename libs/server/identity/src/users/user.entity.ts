@@ -1,9 +1,10 @@
-import { Column, CreateDateColumn, DeleteDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { RecordColumns } from '@kehu/server-core';
 
 @Entity('users')
 @Index('users_email_uq', ['email'], { unique: true, where: 'deleted_at IS NULL' })
 @Index('users_department_idx', ['departmentId'])
-export class User {
+export class User extends RecordColumns {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -29,19 +30,4 @@ export class User {
 
   @Column({ type: 'uuid', nullable: true })
   departmentId: string | null;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
-
-  @Column({ type: 'uuid', nullable: true })
-  createdBy: string | null;
-
-  @VersionColumn({ default: 1 })
-  version: number;
-
-  @DeleteDateColumn({ type: 'timestamptz', nullable: true })
-  deletedAt: Date | null;
 }
