@@ -1,6 +1,7 @@
 import { fakerEN, fakerZH_CN, type Faker } from '@faker-js/faker';
 import { Department, PasswordService, Role, syncBuiltInRoles, Team, TeamMember, User, UserRole } from '@kehu/server-identity';
 import type { EntityManager } from 'typeorm';
+import { seedDemoSalesData, type DemoRep, type SalesDataSummary } from './demo-sales-data';
 import { seedSizes, type SeedOptions } from './seed-options';
 
 export const DEMO_PASSWORD = 'Demo-pass-2026';
@@ -20,6 +21,7 @@ export interface SeedSummary {
   users: number;
   teams: number;
   logins: { role: string; email: string }[];
+  sales?: SalesDataSummary;
 }
 
 /**
@@ -55,6 +57,7 @@ export async function seedDemoOrganisation(m: EntityManager, options: SeedOption
     return id;
   };
 
+  const reps: DemoRep[] = [];
   const company = await addDepartment(ROOT_NAME, null);
   let n = 0;
   for (const region of regions.slice(0, size.regions)) {
@@ -69,6 +72,7 @@ export async function seedDemoOrganisation(m: EntityManager, options: SeedOption
       summary.teams++;
       for (let i = 0; i < size.repsPerDepartment; i++) {
         const rep = await addUser(dept, 'sales_rep', ++n, f, english);
+        reps.push({ id: rep, departmentId: dept.id, faker: f });
         await m.insert(TeamMember, { teamId: team.id, userId: rep });
       }
       await m.insert(TeamMember, { teamId: team.id, userId: managerId });
@@ -82,5 +86,6 @@ export async function seedDemoOrganisation(m: EntityManager, options: SeedOption
   await addUser(service, 'service_agent', 1, fakerZH_CN, false);
   await addUser(company, 'analyst', 1, fakerEN, true);
   await addUser(company, 'clerk', 1, fakerZH_CN, false);
+  summary.sales = await seedDemoSalesData(m, reps, size.customersPerRep);
   return summary;
 }

@@ -4,8 +4,8 @@ export interface SeedOptions {
 }
 
 export const seedSizes = {
-  small: { regions: 3, departmentsPerRegion: 2, repsPerDepartment: 3 },
-  large: { regions: 5, departmentsPerRegion: 4, repsPerDepartment: 9 },
+  small: { regions: 3, departmentsPerRegion: 2, repsPerDepartment: 3, customersPerRep: 8 },
+  large: { regions: 5, departmentsPerRegion: 4, repsPerDepartment: 9, customersPerRep: 60 },
 } as const;
 
 /** `--size small|large --seed 42` */
