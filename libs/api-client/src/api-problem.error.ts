@@ -20,6 +20,8 @@ export class ApiProblemError extends Error {
   readonly requestId?: string;
   /** Seconds from the `Retry-After` header (429 and 503 answers). */
   readonly retryAfter?: number;
+  /** Members beyond RFC 9457's (e.g. `candidates` of DUPLICATE_SUSPECTED, counts of DEPARTMENT_NOT_EMPTY). */
+  readonly extensions: Record<string, unknown>;
 
   constructor(problem: Problem, retryAfter?: number) {
     super(problem.detail ?? problem.title);
@@ -33,6 +35,8 @@ export class ApiProblemError extends Error {
     this.errors = problem.errors ?? [];
     this.requestId = problem.requestId;
     this.retryAfter = retryAfter;
+    const known = new Set(['type', 'title', 'status', 'detail', 'code', 'instance', 'errors', 'requestId']);
+    this.extensions = Object.fromEntries(Object.entries(problem).filter(([k]) => !known.has(k)));
   }
 
   /** Reads a failed response; answers that are not problem+json (a proxy's 502 page) get a synthetic problem. */

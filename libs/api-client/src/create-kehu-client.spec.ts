@@ -29,6 +29,14 @@ describe('createKehuClient', () => {
     expect(error.errors).toEqual([{ field: 'email', message: 'bad', rule: 'isEmail' }]);
   });
 
+  it('keeps problem members beyond RFC 9457, such as duplicate candidates', async () => {
+    const body = { type: 'about:blank', title: 'Conflict', status: 409, code: 'DUPLICATE_SUSPECTED', candidates: [{ id: 'c1', reasons: ['phone'] }] };
+    const fetch = jest.fn(async () => new Response(JSON.stringify(body), { status: 409, headers: { 'Content-Type': 'application/problem+json' } }));
+    const client = createKehuClient({ baseUrl: 'http://api.test', fetch });
+    const error = await client.GET('/api/v1/me').catch((e) => e);
+    expect(error.extensions).toEqual({ candidates: [{ id: 'c1', reasons: ['phone'] }] });
+  });
+
   it('turns a non-problem failure into a synthetic problem', async () => {
     const fetch = jest.fn(async () => new Response('<html>bad gateway</html>', { status: 502, statusText: 'Bad Gateway' }));
     const client = createKehuClient({ baseUrl: 'http://api.test', fetch });

@@ -1,6 +1,6 @@
 import { ArrayMinSize } from 'class-validator';
 import { Limits } from '../common/limits.constant';
-import { BooleanField, EmailField, EnumField, QueryBooleanField, ResponseField, StringArrayField, StringField, UuidField } from '../common/fields.decorator';
+import { BooleanField, EmailField, EnumField, NumberField, QueryBooleanField, ResponseField, StringArrayField, StringField, UuidField } from '../common/fields.decorator';
 import { PageQueryDto } from '../common/page-query.dto';
 
 export enum UserLocale {
@@ -61,4 +61,19 @@ export class ListUsersQuery extends PageQueryDto {
   @QueryBooleanField() active?: boolean;
   /** name, -name, createdAt, -createdAt, email, -email */
   @StringField({ optional: true, maxLength: 20 }) sort?: string;
+}
+
+/** What any colleague may know about a user: for owner names and pickers. */
+export class UserDirectoryEntryDto {
+  @ResponseField({ format: 'uuid' }) id: string;
+  @ResponseField() name: string;
+  @ResponseField({ type: String, format: 'uuid', nullable: true }) departmentId: string | null;
+}
+
+export class UserDirectoryQuery {
+  /** Name contains. */
+  @StringField({ optional: true, maxLength: 100 }) q?: string;
+  /** Look up these users (comma-separated, up to 200), e.g. the owners on a page. */
+  @StringField({ optional: true, maxLength: 200 * 37 }) ids?: string;
+  @NumberField({ optional: true, int: true, min: 1, max: 200 }) limit?: number;
 }

@@ -24,6 +24,9 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
     const incoming = req.headers['x-request-id'];
     req.id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     res.setHeader('X-Request-Id', req.id);
+    // API answers are per-user and change without a version bump (last follow-up time):
+    // never reuse one from a cache. ETags remain for If-Match.
+    if (req.path.startsWith('/api/')) res.setHeader('Cache-Control', 'no-store');
     next();
   });
   app.use(

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiPreconditionFailedResponse, ApiTags } from '@nestjs/swagger';
-import { CreateUserDto, ListUsersQuery, PageDtoOf, PageQueryDto, ProblemDto, ResetPasswordDto, UpdateUserDto, UserDto, type AuditEventDto, type Page } from '@kehu/contracts';
+import { CreateUserDto, ListUsersQuery, UserDirectoryEntryDto, UserDirectoryQuery, PageDtoOf, PageQueryDto, ProblemDto, ResetPasswordDto, UpdateUserDto, UserDto, type AuditEventDto, type Page } from '@kehu/contracts';
 import { CurrentPrincipal, IfMatch, RequirePermission, setEtag, type Principal } from '@kehu/server-core';
 import type { Response } from 'express';
 import { AuditEventPageDto } from '../audit/audit-events.controller';
@@ -33,6 +33,13 @@ export class UsersController {
   @ApiConflictResponse({ type: ProblemDto, description: 'ALREADY_EXISTS: the e-mail is taken.' })
   createUser(@CurrentPrincipal() p: Principal, @Body() dto: CreateUserDto): Promise<UserDto> {
     return this.users.create(p, dto);
+  }
+
+  /** Colleagues' names for owner columns and pickers; open to every signed-in user. */
+  @Get('directory')
+  @ApiOkResponse({ type: [UserDirectoryEntryDto] })
+  listUserDirectory(@Query() query: UserDirectoryQuery): Promise<UserDirectoryEntryDto[]> {
+    return this.repo.directory(query);
   }
 
   @Get(':id')

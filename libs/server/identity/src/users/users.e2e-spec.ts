@@ -116,6 +116,17 @@ describe('users, departments, teams, roles, rollout (admin API)', () => {
     });
   });
 
+  it('lets every signed-in user look up colleagues\' names (no contact details), by name or ids', async () => {
+    const a = await kit.user('dir.alice@kehu.test', ['sales_rep']);
+    const b = await kit.user('dir.bob@kehu.test', ['sales_rep']);
+    const rep = { Authorization: `Bearer ${await a.token()}` };
+    const byName = (await t.http().get('/api/v1/users/directory?q=dir.b').set(rep)).body;
+    expect(byName).toEqual([{ id: b.id, name: 'dir.bob', departmentId: null }]);
+    const byIds = (await t.http().get(`/api/v1/users/directory?ids=${a.id},${b.id}`).set(rep)).body.map((u: { name: string }) => u.name);
+    expect(byIds).toEqual(['dir.alice', 'dir.bob']);
+    expect((await t.http().get('/api/v1/users/directory?ids=nope').set(rep)).body.errors[0].field).toBe('ids');
+  });
+
   describe('departments', () => {
     it('moves a subtree, refuses cycles, and refuses to delete a department that is not empty', async () => {
       const a = await kit.department('A');

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ListUsersQuery, Page, UserDto } from '@kehu/contracts';
+import { ErrorCode, type ListUsersQuery, type Page, type UserDirectoryEntryDto, type UserDirectoryQuery, type UserDto } from '@kehu/contracts';
 import { applyScope, DomainException, paginate, parseSort, type Principal } from '@kehu/server-core';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { toUserDto } from './user.mapper';
 import { User } from './user.entity';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const sorts = {
   name: { expression: 'u.name', key: 'name' },
@@ -33,6 +35,17 @@ export class UsersRepository {
     const page = await paginate(qb, { sort, cursor: query.cursor, limit: query.limit, count: query.count });
     const extras = await this.rolesAndTeams(page.data.map((u) => u.id));
     return { ...page, data: page.data.map((u) => toUserDto(u, extras.roles.get(u.id) ?? [], extras.teams.get(u.id) ?? [])) };
+  }
+
+  /** Active colleagues by name or ids: names only, for every signed-in user (owner columns, pickers). */
+  async directory(q: UserDirectoryQuery): Promise<UserDirectoryEntryDto[]> {
+    const qb = this.ds.getRepository(User).createQueryBuilder('u').select(['u.id', 'u.name', 'u.departmentId']).where('u.active');
+    const ids = (q.ids ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    if (ids.some((id) => !UUID.test(id))) throw new DomainException(ErrorCode.VALIDATION_FAILED, 'ids must be uuids', { errors: [{ field: 'ids', rule: 'isUuid', message: 'ids must be comma-separated uuids' }] });
+    if (ids.length) qb.andWhere('u.id = ANY(:ids)', { ids: ids.slice(0, 200) });
+    if (q.q) qb.andWhere('u.name ILIKE :q', { q: `%${q.q.replace(/[%_\\]/g, '\\$&')}%` });
+    const rows = await qb.orderBy('u.name').addOrderBy('u.id').limit(q.limit ?? 50).getMany();
+    return rows.map((u) => ({ id: u.id, name: u.name, departmentId: u.departmentId }));
   }
 
   async get(principal: Principal, id: string, permission = 'admin.user.read', manager?: EntityManager): Promise<User> {
