@@ -7,7 +7,7 @@ export class SearchQuery {
 }
 
 export class SearchHitDto {
-  /** customer, contact (leads and opportunities join as their modules land). */
+  /** customer, contact, lead or opportunity. */
   @ResponseField({ example: 'customer' }) type: string;
   @ResponseField({ format: 'uuid' }) id: string;
   @ResponseField({ example: '北京字节跳动科技有限公司' }) title: string;

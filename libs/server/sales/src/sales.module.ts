@@ -4,6 +4,7 @@ import { CustomersModule } from '@kehu/server-customers';
 import { IdentityModule } from '@kehu/server-identity';
 import { ActivitiesController } from './activities/activities.controller';
 import { ActivitiesMergeMover } from './activities/activities-merge.mover';
+import { SalesSearchSources } from './search/sales-search.sources';
 import { ActivitiesRepository } from './activities/activities.repository';
 import { ActivitiesService } from './activities/activities.service';
 import { Activity } from './activities/activity.entity';
@@ -32,7 +33,7 @@ export const salesEntities = [Activity, Lead, AssignmentRule, Pipeline, Pipeline
 @Module({
   imports: [IdentityModule, CustomersModule, TypeOrmModule.forFeature(salesEntities)],
   controllers: [ActivitiesController, LeadsController, AssignmentRulesController, PipelinesController, OpportunitiesController],
-  providers: [ActivitiesService, LeadsService, LeadsRepository, LeadDuplicates, LeadAssigner, LeadsMergeMover, AssignmentRulesService, ActivitiesRepository, ActivitiesMergeMover, PipelinesService, OpportunitiesService, OpportunitiesRepository, OpportunitiesMergeMover],
+  providers: [ActivitiesService, LeadsService, LeadsRepository, LeadDuplicates, LeadAssigner, LeadsMergeMover, AssignmentRulesService, ActivitiesRepository, ActivitiesMergeMover, PipelinesService, OpportunitiesService, OpportunitiesRepository, OpportunitiesMergeMover, SalesSearchSources],
   exports: [ActivitiesRepository, LeadsService, OpportunitiesService, OpportunitiesRepository, PipelinesService],
 })
 export class SalesModule {}

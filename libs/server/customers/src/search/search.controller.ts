@@ -10,7 +10,7 @@ import { SearchService } from './search.service';
 export class SearchController {
   constructor(private readonly search: SearchService) {}
 
-  /** Global search (Ctrl+K) across customers and contacts in your data scope, ranked. */
+  /** Global search (Ctrl+K) across customers, contacts, leads and opportunities in your data scope, ranked. */
   @Get()
   @ApiOkResponse({ type: SearchResultDto })
   async searchRecords(@CurrentPrincipal() p: Principal, @Query() query: SearchQuery): Promise<SearchResultDto> {
