@@ -65,6 +65,7 @@ const unscoped: Record<string, string> = {
   '/api/v1/pipelines/{id}': 'pipelines are company-wide configuration (sales.pipeline.manage)',
   '/api/v1/pipelines/{id}/board': "the pipeline is company-wide; the board's counts and cards are scope-filtered (covered by the sales suite)",
   '/api/v1/custom-fields/{id}': 'field definitions are global configuration',
+  '/api/v1/saved-views/{id}': 'personal: only the owner may change a view, anyone else gets 404 (saved-views spec)',
   '/api/v1/assignment-rules/{id}': 'lead assignment rules are one company-wide list (sales.assignment-rule.manage)',
 };
 

@@ -33,3 +33,4 @@ export * from './sales/opportunity.dto';
 export * from './sales/lead.enums';
 export * from './sales/lead.dto';
 export * from './sales/assignment-rule.dto';
+export * from './customers/saved-view.dto';

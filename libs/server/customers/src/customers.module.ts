@@ -13,6 +13,9 @@ import { CustomersController } from './customers/customers.controller';
 import { CustomersRepository } from './customers/customers.repository';
 import { CustomersService } from './customers/customers.service';
 import { DuplicateFinder } from './customers/duplicate-finder';
+import { SavedView } from './saved-views/saved-view.entity';
+import { SavedViewsController } from './saved-views/saved-views.controller';
+import { SavedViewsService } from './saved-views/saved-views.service';
 import { CustomerSearchSources } from './search/customer-search.sources';
 import { SearchController } from './search/search.controller';
 import { SearchRegistry } from './search/search.registry';
@@ -27,14 +30,14 @@ import { ContactsRepository } from './contacts/contacts.repository';
 import { ContactsService } from './contacts/contacts.service';
 import { PrimaryContact } from './contacts/primary-contact';
 
-export const customersEntities = [Customer, CustomFieldDefinition, Contact, ContactConsent];
+export const customersEntities = [Customer, CustomFieldDefinition, Contact, ContactConsent, SavedView];
 
 /** Customer master data every module shares: customers, contacts, data quality, search. */
 @Module({
   imports: [IdentityModule, TypeOrmModule.forFeature(customersEntities)],
   // Order matters: fixed paths (/customers/duplicates) before /customers/:id.
-  controllers: [CustomFieldsController, CustomerDataQualityController, CustomersController, ContactsController, SearchController],
-  providers: [SearchRegistry, SearchService, CustomerSearchSources, CustomFieldsService, CustomersService, CustomersRepository, DuplicateFinder, CustomerMergeService, CustomerMergeRegistry, CustomerDataQualityService, ContactsService, ContactsRepository, ContactDuplicateFinder, ContactConsentsService, PrimaryContact, ContactsMergeMover],
+  controllers: [CustomFieldsController, CustomerDataQualityController, CustomersController, ContactsController, SearchController, SavedViewsController],
+  providers: [SavedViewsService, SearchRegistry, SearchService, CustomerSearchSources, CustomFieldsService, CustomersService, CustomersRepository, DuplicateFinder, CustomerMergeService, CustomerMergeRegistry, CustomerDataQualityService, ContactsService, ContactsRepository, ContactDuplicateFinder, ContactConsentsService, PrimaryContact, ContactsMergeMover],
   exports: [DuplicateFinder, ContactDuplicateFinder, CustomersRepository, CustomerMergeRegistry, SearchRegistry, ContactsRepository, CustomFieldsService],
 })
 export class CustomersModule {}
