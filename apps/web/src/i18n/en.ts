@@ -1,6 +1,7 @@
 // English UI strings. zh-CN.ts must have the same shape (checked by its type).
 // Avoid the characters @ | { } in text: vue-i18n reads them as message syntax.
 import { adminEn, adminHelpEn } from '@/modules/admin/i18n/admin.en';
+import { salesEn, salesHelpEn } from '@/modules/sales/i18n/sales.en';
 
 const en = {
   app: {
@@ -123,6 +124,7 @@ const en = {
     shownOf: '{shown} of {total} shown',
   },
   admin: adminEn,
+  sales: salesEn,
   notFound: {
     title: 'Page not found',
     description: 'The address may be mistyped, or the page has moved.',
@@ -130,6 +132,7 @@ const en = {
   },
   help: {
     ...adminHelpEn,
+    ...salesHelpEn,
     title: 'Guide',
     empty: 'There is no guide for this page yet.',
     login: {

@@ -1,5 +1,6 @@
 import type { Messages } from './en';
 import { adminHelpZhCN, adminZhCN } from '@/modules/admin/i18n/admin.zh-CN';
+import { salesZhCN, salesHelpZhCN } from '@/modules/sales/i18n/sales.zh-CN';
 
 // 简体中文界面文字，结构与 en.ts 相同（由类型检查保证）。
 const zhCN: Messages = {
@@ -123,6 +124,7 @@ const zhCN: Messages = {
     shownOf: '已显示 {shown} / {total} 条',
   },
   admin: adminZhCN,
+  sales: salesZhCN,
   notFound: {
     title: '页面不存在',
     description: '地址可能输入有误，或页面已经移动。',
@@ -130,6 +132,7 @@ const zhCN: Messages = {
   },
   help: {
     ...adminHelpZhCN,
+    ...salesHelpZhCN,
     title: '操作指南',
     empty: '本页暂无操作指南。',
     login: {

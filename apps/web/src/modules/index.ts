@@ -1,3 +1,4 @@
+import { defineAsyncComponent, type Component } from 'vue';
 import type { RouteRecordRaw } from 'vue-router';
 import { authRoutes } from './auth/routes';
 import { dashboardRoutes } from './dashboard/routes';
@@ -21,3 +22,9 @@ export const appRoutes: RouteRecordRaw[] = [
   ...analyticsRoutes,
   ...adminRoutes,
 ];
+
+/** Extra buttons modules put in the header (each decides itself whether to show). */
+export const headerWidgets: Component[] = [defineAsyncComponent(() => import('./sales/components/quick-entry-button.vue'))];
+
+/** Components mounted once in the app shell: global shortcuts and their dialogs. */
+export const shellWidgets: Component[] = [defineAsyncComponent(() => import('./sales/components/quick-entry-host.vue'))];

@@ -236,6 +236,10 @@ export const adminEn = {
       session_revoked: 'Session revoked',
       password_changed: 'Password changed',
       password_reset: 'Password reset',
+      restore: 'Restored',
+      merge: 'Merged duplicates in',
+      merged: 'Merged into another',
+      consent_change: 'Contact preferences changed',
     },
     entities: {
       user: 'User',

@@ -237,6 +237,10 @@ export const adminZhCN: typeof adminEn = {
       session_revoked: '会话被撤销',
       password_changed: '修改密码',
       password_reset: '重置密码',
+      restore: '恢复',
+      merge: '合并了重复记录',
+      merged: '被合并',
+      consent_change: '联系偏好变更',
     },
     entities: {
       user: '用户',

@@ -1,0 +1,42 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createPinia, setActivePinia } from 'pinia';
+import { ActivityType } from '@kehu/contracts';
+import { fakeApi, json } from '@/test/fake-api';
+import { openQuickEntry, useQuickEntryForm, useQuickEntryState } from './use-quick-entry';
+
+const customer = { id: '11111111-1111-4111-8111-111111111111', name: '杭州西湖茶业' };
+
+describe('quick entry', () => {
+  beforeEach(() => setActivePinia(createPinia()));
+
+  it('opens with the current customer chosen', () => {
+    openQuickEntry(customer);
+    const { open, preset } = useQuickEntryState();
+    expect(open.value).toBe(true);
+    expect(preset.value).toEqual(customer);
+    open.value = false;
+  });
+
+  it('asks for nothing but customer, type and text, and posts them to /activities/quick', async () => {
+    const sent: unknown[] = [];
+    const api = fakeApi({
+      'POST /api/v1/activities/quick': async (request) => {
+        sent.push(await request.json());
+        return json(201, { id: 'a1', customerId: customer.id });
+      },
+    });
+    const form = useQuickEntryForm();
+    form.reset(null);
+    expect(await form.submit()).toBeNull();
+    expect(Object.keys(form.errors.value).sort()).toEqual(['customerId', 'text']);
+    expect(api.calls('POST /api/v1/activities/quick')).toHaveLength(0);
+
+    form.reset(customer);
+    form.type.value = ActivityType.VISIT;
+    form.text.value = '  上门拜访\n客户要样品  ';
+    const saved = await form.submit();
+    expect(saved?.id).toBe('a1');
+    expect(sent[0]).toEqual({ customerId: customer.id, type: 'visit', text: '上门拜访\n客户要样品' });
+    expect(useQuickEntryState().lastSaved.value?.id).toBe('a1');
+  });
+});
