@@ -8,6 +8,7 @@ import { marketingRoutes } from './marketing/routes';
 import { serviceRoutes } from './service/routes';
 import { analyticsRoutes } from './analytics/routes';
 import { adminRoutes } from './admin/routes';
+import { dealsRoutes } from './deals/routes';
 
 /** Pages without the app shell (sign-in). */
 export const publicRoutes: RouteRecordRaw[] = [...authRoutes];
@@ -17,6 +18,7 @@ export const appRoutes: RouteRecordRaw[] = [
   ...dashboardRoutes,
   ...profileRoutes,
   ...salesRoutes,
+  ...dealsRoutes,
   ...marketingRoutes,
   ...serviceRoutes,
   ...analyticsRoutes,

@@ -1,0 +1,32 @@
+import { computed, reactive } from 'vue';
+import type { CustomerSource, LeadStatus } from '@kehu/contracts';
+import { useKeysetList } from '@/core/lists/use-keyset-list';
+import { useAuthStore } from '@/stores/auth.store';
+import { leadsApi, type ListLeadsParams } from '../api/leads.api';
+
+export type LeadOwnerFilter = 'any' | 'mine' | 'queue';
+
+export interface LeadFilters {
+  q: string;
+  status: LeadStatus | '';
+  source: CustomerSource | '';
+  owner: LeadOwnerFilter;
+}
+
+export function leadsQuery(filters: LeadFilters, me: string | undefined): ListLeadsParams {
+  return {
+    q: filters.q.trim() || undefined,
+    status: filters.status || undefined,
+    source: filters.source || undefined,
+    ownerId: filters.owner === 'mine' ? me : undefined,
+    unassigned: filters.owner === 'queue' ? true : undefined,
+  };
+}
+
+export function useLeadsList() {
+  const auth = useAuthStore();
+  const filters = reactive<LeadFilters>({ q: '', status: '', source: '', owner: 'any' });
+  const query = computed(() => leadsQuery(filters, auth.me?.user.id));
+  const list = useKeysetList((page) => leadsApi.list({ ...query.value, ...page }), { watch: [query], pageSize: 50 });
+  return { filters, ...list };
+}
