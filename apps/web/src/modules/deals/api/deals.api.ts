@@ -9,7 +9,6 @@ import type {
   PipelineBoardDto,
   PipelineDto,
   UpdateOpportunityDto,
-  UserDto,
 } from '@kehu/contracts';
 import { api } from '@/core/api';
 import { ifMatch } from '@/core/concurrency';
@@ -42,12 +41,6 @@ export const opportunitiesApi = {
 export const customerLookupApi = {
   search: (q: string) => body<Page<CustomerDto>>(api.GET('/api/v1/customers', { params: { query: clean({ q, limit: 20 }) } })),
   get: (id: string) => body<CustomerDto>(api.GET('/api/v1/customers/{id}', byId(id))),
-};
-
-/** Colleagues' names; `/api/v1/users` needs admin.user.read. */
-export const peopleApi = {
-  list: (query: QueryOf<'listUsers'> = {}) => body<Page<UserDto>>(api.GET('/api/v1/users', { params: { query: clean(query) } })),
-  get: (id: string) => body<UserDto>(api.GET('/api/v1/users/{id}', byId(id))),
 };
 
 /** A board card made from a full opportunity (after a move or an edit). */

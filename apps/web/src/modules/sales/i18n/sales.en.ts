@@ -108,7 +108,6 @@ export const salesEn = {
     apply: 'Apply',
     newOwner: 'New owner',
     assignToMe: 'Assign to me',
-    noDirectory: 'Your role cannot list colleagues; you can assign to yourself here, or ask an administrator.',
     done: '{n} customers updated.',
     titleFor: '{action} · {n} customers',
   },

@@ -108,7 +108,6 @@ export const salesZhCN: typeof salesEn = {
     apply: '应用',
     newOwner: '新负责人',
     assignToMe: '分配给我',
-    noDirectory: '您的角色无法查看同事列表；可在此分配给自己，或请管理员分配。',
     done: '已更新 {n} 个客户。',
     titleFor: '{action} · {n} 个客户',
   },
