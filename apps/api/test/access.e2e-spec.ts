@@ -67,6 +67,7 @@ const unscoped: Record<string, string> = {
   '/api/v1/custom-fields/{id}': 'field definitions are global configuration',
   '/api/v1/saved-views/{id}': 'personal: only the owner may change a view, anyone else gets 404 (saved-views spec)',
   '/api/v1/assignment-rules/{id}': 'lead assignment rules are one company-wide list (sales.assignment-rule.manage)',
+  '/api/v1/notifications/{id}/read': "the caller's own inbox: another user's notification answers 404 (core notifications spec)",
 };
 
 interface Ctx {

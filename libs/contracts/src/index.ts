@@ -34,3 +34,4 @@ export * from './sales/lead.enums';
 export * from './sales/lead.dto';
 export * from './sales/assignment-rule.dto';
 export * from './customers/saved-view.dto';
+export * from './notifications/notification.dto';

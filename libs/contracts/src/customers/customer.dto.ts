@@ -53,6 +53,10 @@ export class CustomerDto {
   @ResponseField({ type: [String] }) tags: string[];
   @ResponseField({ type: String, format: 'uuid', nullable: true, description: 'null = in the public pool.' }) ownerId: string | null;
   @ResponseField({ type: String, format: 'uuid', nullable: true }) departmentId: string | null;
+  @ResponseField({ type: String, format: 'uuid', nullable: true, description: 'The rep who first brought the customer in (developer credit, kept across pool moves).' }) developerId: string | null;
+  @ResponseField({ type: String, format: 'uuid', nullable: true, description: 'Public pool the customer returns to / waits in.' }) poolId: string | null;
+  @ResponseField({ type: String, format: 'date-time', nullable: true, description: 'When the current owner got the customer.' }) claimedAt: string | null;
+  @ResponseField({ type: String, format: 'date-time', nullable: true, description: 'Set while the customer is locked (never returns to the pool).' }) lockedAt: string | null;
   @ResponseField({ type: String, format: 'uuid', nullable: true }) referredByCustomerId: string | null;
   @ResponseField({ type: String, nullable: true }) externalId: string | null;
   @ResponseField({ type: String, nullable: true }) externalSource: string | null;

@@ -17,6 +17,7 @@ import {
   CurrentPrincipal,
   DomainException,
   IfMatch,
+  NotificationsService,
   OutboxDispatcher,
   OutboxService,
   paginate,
@@ -422,6 +423,40 @@ describe('core mechanisms', () => {
       await dispatcher.dispatchOnce();
       expect(delivered).toEqual([id]);
       expect((await ds.query(`SELECT count(*)::int AS n FROM outbox_events WHERE dispatched_at IS NULL`))[0].n).toBe(0);
+    });
+  });
+  describe('notifications', () => {
+    it('keeps each inbox private, skips duplicates by key, and marks read', async () => {
+      const svc = t.app.get(NotificationsService);
+      const tx = t.app.get(TransactionService);
+      const first = await tx.run((m) =>
+        svc.notify(m, [
+          { userId: users.rep, kind: 'pool.return_soon', title: 'Returns in 3 days', dedupeKey: 'c1:2026-02-01', link: '/sales/customers/c1' },
+          { userId: users.rep, kind: 'pool.return_soon', title: 'Returns in 3 days', dedupeKey: 'c1:2026-02-01' },
+          { userId: users.mate, kind: 'receivable.overdue', title: 'Overdue' },
+        ]),
+      );
+      expect(first).toBe(2);
+      // Running the same reminder again (another replica, a rerun) adds nothing.
+      expect(await tx.run((m) => svc.notify(m, [{ userId: users.rep, kind: 'pool.return_soon', title: 'again', dedupeKey: 'c1:2026-02-01' }]))).toBe(0);
+
+      const mine = await t.http().get('/api/v1/notifications').set(auth('all'));
+      expect(mine.status).toBe(200);
+      expect(mine.body.data).toHaveLength(1);
+      expect(mine.body.data[0]).toMatchObject({ kind: 'pool.return_soon', title: 'Returns in 3 days', link: '/sales/customers/c1', readAt: null });
+      expect((await t.http().get('/api/v1/notifications/unread-count').set(auth('all'))).body).toEqual({ unread: 1 });
+
+      const [{ id: matesId }] = await ds.query(`SELECT id FROM notifications WHERE user_id = $1`, [users.mate]);
+      expect((await t.http().post(`/api/v1/notifications/${matesId}/read`).set(auth('all'))).status).toBe(404);
+      const read = await t.http().post(`/api/v1/notifications/${mine.body.data[0].id}/read`).set(auth('all'));
+      expect(read.status).toBe(200);
+      expect(read.body.readAt).toEqual(expect.any(String));
+      expect((await t.http().get('/api/v1/notifications?unread=true').set(auth('all'))).body.data).toEqual([]);
+      expect((await ds.query(`SELECT read_at FROM notifications WHERE id = $1`, [matesId]))[0].read_at).toBeNull();
+
+      await tx.run((m) => svc.notify(m, [{ userId: users.rep, kind: 'x', title: 'another' }]));
+      expect((await t.http().post('/api/v1/notifications/read-all').set(auth('all'))).body).toEqual({ unread: 0 });
+      expect((await t.http().get('/api/v1/notifications/unread-count').set(auth('all'))).body).toEqual({ unread: 0 });
     });
   });
 });

@@ -13,12 +13,16 @@ import { TransactionService } from './database/transaction.service';
 import { ProblemFilter } from './errors/problem.filter';
 import { validationException } from './errors/validation-errors';
 import { HealthController } from './health/health.controller';
+import { Notification } from './notifications/notification.entity';
+import { NotificationsController } from './notifications/notifications.controller';
+import { NotificationsService } from './notifications/notifications.service';
+import { Clock } from './time/clock';
 import { JobsService } from './jobs/jobs.service';
 import { OutboxEvent } from './outbox/outbox-event.entity';
 import { OutboxDispatcher } from './outbox/outbox-dispatcher.service';
 import { OutboxService } from './outbox/outbox.service';
 
-export const coreEntities = [AuditEvent, OutboxEvent];
+export const coreEntities = [AuditEvent, OutboxEvent, Notification];
 
 export interface CoreModuleOptions extends SchemaParts {
   config: AppConfig;
@@ -61,7 +65,7 @@ export class CoreModule {
         }),
         TypeOrmModule.forFeature(coreEntities),
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, NotificationsController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: DATABASE_URL, useValue: databaseUrl },
@@ -73,8 +77,10 @@ export class CoreModule {
         OutboxService,
         OutboxDispatcher,
         JobsService,
+        Clock,
+        NotificationsService,
       ],
-      exports: [APP_CONFIG, DATABASE_URL, TypeOrmModule, TransactionService, AuditService, OutboxService, OutboxDispatcher, JobsService],
+      exports: [APP_CONFIG, DATABASE_URL, TypeOrmModule, TransactionService, AuditService, OutboxService, OutboxDispatcher, JobsService, Clock, NotificationsService],
     };
   }
 }

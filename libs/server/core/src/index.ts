@@ -31,3 +31,6 @@ export * from './jobs/jobs.service';
 export * from './health/health.controller';
 export * from './migrations';
 export * from './entities/record-columns';
+export * from './time/clock';
+export * from './notifications/notification.entity';
+export * from './notifications/notifications.service';

@@ -11,7 +11,6 @@ import { TokenService } from './auth/token.service';
 import { ApiKey } from './api-keys/api-key.entity';
 import { ApiKeysController } from './api-keys/api-keys.controller';
 import { ApiKeysService } from './api-keys/api-keys.service';
-import { Clock } from './auth/clock';
 import { LoginThrottleService } from './auth/login-throttle.service';
 import { RateLimitBucket } from './auth/rate-limit-bucket.entity';
 import { RateLimiterService } from './auth/rate-limiter.service';
@@ -62,7 +61,6 @@ export const identityEntities = [User, Department, Role, UserRole, Team, TeamMem
     ModuleRolloutService,
     AuditEventsService,
     PrincipalResolverService,
-    Clock,
     RateLimiterService,
     LoginThrottleService,
     ApiKeysService,

@@ -9,7 +9,6 @@ export * from './teams/team.entity';
 export * from './teams/team-member.entity';
 export * from './auth/password.service';
 export * from './auth/token.service';
-export * from './auth/clock';
 export * from './api-keys/api-key.entity';
 export * from './delegations/delegation.entity';
 export * from './roles/sync-built-in-roles';

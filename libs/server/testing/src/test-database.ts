@@ -14,10 +14,14 @@ async function admin<T>(serverUrl: string, work: (c: Client) => Promise<T>): Pro
   }
 }
 
-/** Template name bound to the project and its migrations, so a schema change makes a new one. */
+/**
+ * Template name bound to the project, its migrations and the checkout it runs from, so a
+ * schema change makes a new one and two checkouts testing at once never drop each other's.
+ */
 export function templateName(project: string, parts: SchemaParts): string {
   const names = (parts.migrations as { name: string }[]).map((m) => m.name).join(',');
-  return `kehu_tpl_${project.replace(/\W/g, '_')}_${createHash('sha1').update(names).digest('hex').slice(0, 10)}`;
+  const key = createHash('sha1').update(names).update(__dirname).digest('hex').slice(0, 10);
+  return `kehu_tpl_${project.replace(/\W/g, '_')}_${key}`;
 }
 
 /**

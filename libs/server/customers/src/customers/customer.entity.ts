@@ -102,6 +102,26 @@ export class Customer extends RecordColumns {
   @Column({ type: 'smallint', default: 0 })
   completeness: number;
 
+  /** The rep who first brought the customer in: keeps the credit across pool moves (commissions). */
+  @Column({ type: 'uuid', nullable: true })
+  developerId: string | null;
+
+  /** The public pool the customer belongs to (returns to, or waits in when ownerless). */
+  @Column({ type: 'uuid', nullable: true })
+  poolId: string | null;
+
+  /** When the current owner got it (claim, assignment or creation): return rules count from here. */
+  @Column({ type: 'timestamptz', nullable: true })
+  claimedAt: Date | null;
+
+  /** Locked customers never return to the pool. */
+  @Column({ type: 'timestamptz', nullable: true })
+  lockedAt: Date | null;
+
+  /** When it last entered a pool (claims may have to wait some days after that). */
+  @Column({ type: 'timestamptz', nullable: true })
+  poolEnteredAt: Date | null;
+
   /** Set on the losers of a merge. */
   @Column({ type: 'uuid', nullable: true })
   mergedIntoId: string | null;

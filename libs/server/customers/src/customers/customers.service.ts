@@ -36,7 +36,7 @@ export class CustomersService {
       if (!allowDuplicate) await this.refuseDuplicates(m, principal, values);
       if (dto.referredByCustomerId) await this.repo.get(principal, dto.referredByCustomerId, 'sales.customer.read', m).catch(() => Promise.reject(fieldError('referredByCustomerId', 'exists', 'referredByCustomerId does not name a customer you can see')));
       const customFields = applyCustomFields(await this.customFields.definitions('customer', m), {}, dto.customFields, 'create');
-      const record = { ...values, customFields, ownerId: owner.id, departmentId: owner.departmentId, createdBy: principal.actorId };
+      const record = { ...values, customFields, ownerId: owner.id, departmentId: owner.departmentId, developerId: owner.id, claimedAt: new Date(), createdBy: principal.actorId };
       const saved = await m.save(Customer, m.create(Customer, { ...record, completeness: completeness(record) }));
       await this.audit.record(m, { action: 'create', entityType: 'customer', entityId: saved.id, changes: diff({}, values as never) });
       await this.outbox.publish(m, { type: 'customer.created', aggregateType: 'customer', aggregateId: saved.id, payload: { ownerId: saved.ownerId, source: saved.source } });

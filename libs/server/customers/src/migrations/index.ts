@@ -2,5 +2,6 @@ import { CustomersInit1795620400000 } from './1795620400000-customers-init.migra
 import { CustomFields1795620450000 } from './1795620450000-custom-fields.migration';
 import { Contacts1795620500000 } from './1795620500000-contacts.migration';
 import { SavedViews1795620550000 } from './1795620550000-saved-views.migration';
+import { CustomerOwnership1795620910000 } from './1795620910000-customer-ownership.migration';
 
-export const customersMigrations = [CustomersInit1795620400000, CustomFields1795620450000, Contacts1795620500000, SavedViews1795620550000];
+export const customersMigrations = [CustomersInit1795620400000, CustomFields1795620450000, Contacts1795620500000, SavedViews1795620550000, CustomerOwnership1795620910000];

@@ -7,7 +7,7 @@ import { coreEntities, coreMigrations } from '@kehu/server-core';
 import { createTestApp, type TestApp } from '@kehu/server-testing';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { Clock } from '../auth/clock';
+import { Clock } from '@kehu/server-core';
 import { addTestUser, setTestUserRoles } from '../auth/test-users.test-helper';
 import { IdentityModule, identityEntities, identityMigrations } from '../index';
 

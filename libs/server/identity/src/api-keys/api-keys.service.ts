@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, type ApiKeyDto, type CreateApiKeyDto, type CreatedApiKeyDto, type Page, type PageQueryDto } from '@kehu/contracts';
 import { AuditService, DomainException, paginate, parseSort, TransactionService, type Principal } from '@kehu/server-core';
 import { DataSource } from 'typeorm';
-import { Clock } from '../auth/clock';
+import { Clock } from '@kehu/server-core';
 import { RateLimiterService, rateLimited } from '../auth/rate-limiter.service';
 import { ApiKey } from './api-key.entity';
 import { toApiKeyDto } from './api-key.mapper';

@@ -6,7 +6,7 @@ import { coreEntities, coreMigrations } from '@kehu/server-core';
 import { createTestApp, TEST_ADMIN, type TestApp } from '@kehu/server-testing';
 import { DataSource } from 'typeorm';
 import { IdentityModule, identityEntities, identityMigrations } from '../index';
-import { Clock } from './clock';
+import { Clock } from '@kehu/server-core';
 
 describe('login lockout', () => {
   let t: TestApp;

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode } from '@kehu/contracts';
 import { DomainException } from '@kehu/server-core';
 import { DataSource } from 'typeorm';
-import { Clock } from './clock';
+import { Clock } from '@kehu/server-core';
 
 export interface WindowCount {
   /** Events in the current window, including this one when counted by `hit`. */

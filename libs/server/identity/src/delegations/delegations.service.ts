@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, type CreateDelegationDto, type DelegationDto, type DelegationUsageDto, type DelegationUsageQuery, type ListDelegationsQuery, type Page } from '@kehu/contracts';
 import { AuditService, DomainException, paginate, parseSort, TransactionService, type Principal } from '@kehu/server-core';
 import { DataSource } from 'typeorm';
-import { Clock } from '../auth/clock';
+import { Clock } from '@kehu/server-core';
 import { User } from '../users/user.entity';
 import { Delegation } from './delegation.entity';
 import { toDelegationDto } from './delegation.mapper';
