@@ -29,6 +29,11 @@ const en = {
     profile: 'My profile',
     logout: 'Log out',
   },
+  notifications: {
+    title: 'Notifications',
+    markAllRead: 'Mark all read',
+    empty: 'Nothing new',
+  },
   language: {
     'zh-CN': '中文',
     en: 'English',

@@ -29,6 +29,11 @@ const zhCN: Messages = {
     profile: '个人资料',
     logout: '退出登录',
   },
+  notifications: {
+    title: '通知',
+    markAllRead: '全部已读',
+    empty: '暂无新通知',
+  },
   language: {
     'zh-CN': '中文',
     en: 'English',
