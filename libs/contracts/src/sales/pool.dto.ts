@@ -1,5 +1,5 @@
-import { ArrayMaxSize, IsArray, IsEnum, IsOptional, IsUUID } from 'class-validator';
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsEnum, IsOptional, IsUUID } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { BooleanField, EnumField, NestedField, NumberField, ResponseField, StringField, UuidField } from '../common/fields.decorator';
 import { PageQueryDto } from '../common/page-query.dto';
 import { CustomerGrade } from '../customers/customer.enums';
@@ -207,8 +207,8 @@ export class ClaimResultDto {
 }
 
 export class BatchClaimDto {
-  @IsArray() @ArrayMaxSize(PoolLimits.batchMax) @IsUUID('all', { each: true })
-  @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: PoolLimits.batchMax })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(PoolLimits.batchMax) @IsUUID('all', { each: true })
+  @ApiProperty({ type: [String], format: 'uuid', minItems: 1, maxItems: PoolLimits.batchMax })
   customerIds: string[];
 }
 

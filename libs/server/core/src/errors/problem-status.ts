@@ -31,7 +31,6 @@ export function statusOf(code: ErrorCode): number {
     case ErrorCode.DUPLICATE_SUSPECTED:
     case ErrorCode.LEAD_ALREADY_CONVERTED:
     case ErrorCode.STAGE_IN_USE:
-    // Public pool (公海) and ownership
     case ErrorCode.POOL_NOT_EMPTY:
     case ErrorCode.LAST_ENABLED_POOL:
     case ErrorCode.CLAIM_DAILY_LIMIT:
