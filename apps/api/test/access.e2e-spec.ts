@@ -52,6 +52,8 @@ const scoped: Record<string, (ctx: Ctx) => ScopeFixture> = {
   '/api/v1/leads/{id}/restore': (c) => ({ inside: { id: c.deletedInsideLead }, outside: { id: c.deletedOutsideLead } }),
   '/api/v1/leads/{id}/assign': (c) => ({ inside: { id: c.assignInsideLead }, outside: { id: c.outsideLead }, body: { ownerId: c.secondInsideUser } }),
   '/api/v1/leads/{id}/convert': (c) => ({ inside: { id: c.convertInsideLead }, outside: { id: c.outsideLead } }),
+  // Public pool (公海) and ownership
+  '/api/v1/customers/{id}/ownership-history': (c) => ({ inside: { id: c.insideCustomer }, outside: { id: c.outsideCustomer } }),
 };
 
 /** Routes with path parameters whose records are organisation-wide (no data scope), and why. */
@@ -67,6 +69,19 @@ const unscoped: Record<string, string> = {
   '/api/v1/custom-fields/{id}': 'field definitions are global configuration',
   '/api/v1/saved-views/{id}': 'personal: only the owner may change a view, anyone else gets 404 (saved-views spec)',
   '/api/v1/assignment-rules/{id}': 'lead assignment rules are one company-wide list (sales.assignment-rule.manage)',
+  // Public pool (公海) and ownership
+  '/api/v1/pools/{id}': 'pools are company-wide configuration (sales.pool.manage); reading one needs membership, others get 404 (pools e2e spec)',
+  '/api/v1/pools/{id}/customers': 'pool membership (admins, member users and departments) decides, on top of the sales.pool.* scope; non-members get 404 (pools e2e spec)',
+  '/api/v1/pools/{id}/quota': 'pool membership (admins, member users and departments) decides, on top of the sales.pool.* scope; non-members get 404 (pools e2e spec)',
+  '/api/v1/pools/{id}/import': 'pool membership (admins, member users and departments) decides, on top of the sales.pool.* scope; non-members get 404 (pools e2e spec)',
+  '/api/v1/pools/customers/{customerId}': 'pool membership (admins, member users and departments) decides, on top of the sales.pool.* scope; non-members get 404 (pools e2e spec)',
+  '/api/v1/pools/customers/{customerId}/claim': 'pool membership (admins, member users and departments) decides, on top of the sales.pool.* scope; non-members get 404 (pools e2e spec)',
+  '/api/v1/pools/customers/{customerId}/release': 'pool membership (admins, member users and departments) decides, on top of the sales.pool.* scope; non-members get 404 (pools e2e spec)',
+  '/api/v1/pools/customers/{customerId}/assign': 'pool membership (admins, member users and departments) decides, on top of the sales.pool.* scope; non-members get 404 (pools e2e spec)',
+  '/api/v1/pools/customers/{customerId}/lock': 'pool membership (admins, member users and departments) decides, on top of the sales.pool.* scope; non-members get 404 (pools e2e spec)',
+  '/api/v1/pools/customers/{customerId}/unlock': 'pool membership (admins, member users and departments) decides, on top of the sales.pool.* scope; non-members get 404 (pools e2e spec)',
+  '/api/v1/pools/customers/{customerId}/move': 'pool membership (admins, member users and departments) decides, on top of the sales.pool.* scope; non-members get 404 (pools e2e spec)',
+  '/api/v1/ownership-limits/{id}': 'owner capacity is company-wide configuration (sales.pool.manage)',
   '/api/v1/notifications/{id}/read': "the caller's own inbox: another user's notification answers 404 (core notifications spec)",
 };
 

@@ -33,5 +33,6 @@ export * from './sales/opportunity.dto';
 export * from './sales/lead.enums';
 export * from './sales/lead.dto';
 export * from './sales/assignment-rule.dto';
+export * from './sales/pool.dto';
 export * from './customers/saved-view.dto';
 export * from './notifications/notification.dto';

@@ -484,6 +484,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/customers/{id}/ownership-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getOwnershipHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/customers/{id}/restore": {
         parameters: {
             query?: never;
@@ -900,6 +916,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ownership-limits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listOwnershipLimits"];
+        put: operations["upsertOwnershipLimit"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ownership-limits/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["deleteOwnershipLimit"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/pipelines": {
         parameters: {
             query?: never;
@@ -940,6 +988,246 @@ export interface paths {
             cookie?: never;
         };
         get: operations["getPipelineBoard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pools": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listPools"];
+        put?: never;
+        post: operations["createPool"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pools/customers/batch-claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["batchClaimCustomers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pools/customers/{customerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getPoolCustomer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pools/customers/{customerId}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["assignPoolCustomer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pools/customers/{customerId}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["claimCustomer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pools/customers/{customerId}/lock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["lockCustomer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pools/customers/{customerId}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["moveCustomerPool"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pools/customers/{customerId}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["releaseCustomer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pools/customers/{customerId}/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["unlockCustomer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pools/return-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["runPoolReturn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pools/returning-soon": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listReturningSoon"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pools/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getPool"];
+        put?: never;
+        post?: never;
+        delete: operations["deletePool"];
+        options?: never;
+        head?: never;
+        patch: operations["updatePool"];
+        trace?: never;
+    };
+    "/api/v1/pools/{id}/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listPoolCustomers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pools/{id}/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["importPoolCustomers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pools/{id}/quota": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getPoolQuota"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1247,6 +1535,11 @@ export interface components {
         };
         /** @enum {string} */
         AppModuleName: "sales" | "marketing" | "service" | "analytics";
+        AssignCustomerDto: {
+            note?: string;
+            /** Format: uuid */
+            ownerId: string;
+        };
         AssignLeadDto: {
             /** Format: uuid */
             ownerId: string;
@@ -1324,6 +1617,21 @@ export interface components {
             /** @description Total rows matching the filters (only with count=true). */
             total?: number;
         };
+        BatchClaimDto: {
+            customerIds: string[];
+        };
+        BatchClaimResultDto: {
+            claimed: number;
+            refused: number;
+            results: components["schemas"]["BatchClaimRowDto"][];
+        };
+        BatchClaimRowDto: {
+            claimed: boolean;
+            code: string | null;
+            /** Format: uuid */
+            customerId: string;
+            detail: string | null;
+        };
         BulkResultDto: {
             updated: number;
         };
@@ -1354,6 +1662,14 @@ export interface components {
         ChangePasswordDto: {
             currentPassword: string;
             newPassword: string;
+        };
+        ClaimResultDto: {
+            /** Format: date-time */
+            claimedAt: string;
+            /** Format: uuid */
+            customerId: string;
+            /** Format: uuid */
+            ownerId: string;
         };
         /** @enum {string} */
         ConsentStatus: "opted_in" | "opted_out" | "unknown";
@@ -1465,7 +1781,7 @@ export interface components {
             /** @example 600 */
             rateLimitPerMinute?: number;
             /** @description Permission names the key may use. */
-            scopes: ("admin.user.read" | "admin.user.manage" | "admin.role.manage" | "admin.department.manage" | "admin.api-key.manage" | "admin.delegation.manage" | "admin.audit.read" | "admin.rollout.manage" | "admin.custom-field.manage" | "sales.customer.read" | "sales.customer.create" | "sales.customer.update" | "sales.customer.delete" | "sales.customer.assign" | "sales.customer.export" | "sales.customer.merge" | "sales.contact.read" | "sales.contact.create" | "sales.contact.update" | "sales.contact.delete" | "sales.activity.read" | "sales.activity.create" | "sales.activity.update" | "sales.activity.delete" | "sales.lead.read" | "sales.lead.create" | "sales.lead.update" | "sales.lead.delete" | "sales.lead.assign" | "sales.lead.convert" | "sales.opportunity.read" | "sales.opportunity.create" | "sales.opportunity.update" | "sales.opportunity.delete" | "sales.pipeline.manage" | "sales.assignment-rule.manage")[];
+            scopes: ("admin.user.read" | "admin.user.manage" | "admin.role.manage" | "admin.department.manage" | "admin.api-key.manage" | "admin.delegation.manage" | "admin.audit.read" | "admin.rollout.manage" | "admin.custom-field.manage" | "sales.customer.read" | "sales.customer.create" | "sales.customer.update" | "sales.customer.delete" | "sales.customer.assign" | "sales.customer.export" | "sales.customer.merge" | "sales.contact.read" | "sales.contact.create" | "sales.contact.update" | "sales.contact.delete" | "sales.activity.read" | "sales.activity.create" | "sales.activity.update" | "sales.activity.delete" | "sales.lead.read" | "sales.lead.create" | "sales.lead.update" | "sales.lead.delete" | "sales.lead.assign" | "sales.lead.convert" | "sales.opportunity.read" | "sales.opportunity.create" | "sales.opportunity.update" | "sales.opportunity.delete" | "sales.pipeline.manage" | "sales.assignment-rule.manage" | "sales.pool.read" | "sales.pool.claim" | "sales.pool.assign" | "sales.pool.lock" | "sales.pool.manage")[];
         };
         CreateAssignmentRuleDto: {
             active?: boolean;
@@ -1668,6 +1984,22 @@ export interface components {
             name: string;
             stages: components["schemas"]["PipelineStageInputDto"][];
         };
+        CreatePoolDto: {
+            /** @description Pool admins: users who manage this pool. */
+            adminIds?: string[];
+            /** Format: uuid */
+            departmentId?: string | null;
+            /** @description Default true. */
+            enabled?: boolean;
+            /** @description Make this the default pool (the previous default stops being it). */
+            isDefault?: boolean;
+            /** @description Departments (with sub-departments) whose users may see and claim. */
+            memberDepartmentIds?: string[];
+            /** @description Users who may see and claim. */
+            memberUserIds?: string[];
+            name: string;
+            rules?: components["schemas"]["PoolRulesDto"];
+        };
         CreateRoleDto: {
             /** @example key_account_rep */
             key: string;
@@ -1751,6 +2083,16 @@ export interface components {
                 "sales.opportunity.update"?: "own" | "team" | "department" | "all";
                 /** @enum {string} */
                 "sales.pipeline.manage"?: "own" | "team" | "department" | "all";
+                /** @enum {string} */
+                "sales.pool.assign"?: "own" | "team" | "department" | "all";
+                /** @enum {string} */
+                "sales.pool.claim"?: "own" | "team" | "department" | "all";
+                /** @enum {string} */
+                "sales.pool.lock"?: "own" | "team" | "department" | "all";
+                /** @enum {string} */
+                "sales.pool.manage"?: "own" | "team" | "department" | "all";
+                /** @enum {string} */
+                "sales.pool.read"?: "own" | "team" | "department" | "all";
             };
         };
         CreateSavedViewDto: {
@@ -1906,6 +2248,12 @@ export interface components {
         CustomerGrade: "A" | "B" | "C" | "D";
         /** @enum {string} */
         CustomerKind: "company" | "individual";
+        CustomerLockDto: {
+            /** Format: uuid */
+            customerId: string;
+            /** Format: date-time */
+            lockedAt: string | null;
+        };
         CustomerPageDto: {
             data: components["schemas"]["CustomerDto"][];
             /** @description Cursor of the next page; null on the last page. */
@@ -2022,7 +2370,7 @@ export interface components {
          * @description Core error codes; domain modules add their own, documented on their operations.
          * @enum {string}
          */
-        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "TOKEN_EXPIRED" | "ACCOUNT_DISABLED" | "FORBIDDEN" | "MODULE_DISABLED" | "DELEGATION_EXPIRED" | "PASSWORD_POLICY" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "ALREADY_EXISTS" | "ROLE_BUILT_IN" | "ROLE_IN_USE" | "DEPARTMENT_NOT_EMPTY" | "DUPLICATE_SUSPECTED" | "LEAD_ALREADY_CONVERTED" | "STAGE_IN_USE" | "PRECONDITION_FAILED" | "PRECONDITION_REQUIRED" | "INVALID_CURSOR" | "RATE_LIMITED" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
+        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "TOKEN_EXPIRED" | "ACCOUNT_DISABLED" | "FORBIDDEN" | "MODULE_DISABLED" | "DELEGATION_EXPIRED" | "PASSWORD_POLICY" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "ALREADY_EXISTS" | "ROLE_BUILT_IN" | "ROLE_IN_USE" | "DEPARTMENT_NOT_EMPTY" | "DUPLICATE_SUSPECTED" | "LEAD_ALREADY_CONVERTED" | "STAGE_IN_USE" | "POOL_NOT_EMPTY" | "LAST_ENABLED_POOL" | "CLAIM_DAILY_LIMIT" | "OWNER_CAPACITY_REACHED" | "LOCK_CAPACITY_REACHED" | "RECLAIM_COOLDOWN" | "CLAIM_WAITING_PERIOD" | "CUSTOMER_LOCKED" | "NOT_IN_POOL" | "PRECONDITION_FAILED" | "PRECONDITION_REQUIRED" | "INVALID_CURSOR" | "RATE_LIMITED" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
         FieldErrorDto: {
             /** @example name */
             field: string;
@@ -2049,6 +2397,24 @@ export interface components {
             uptime: number;
             /** @example 0.1.0 */
             version: string;
+        };
+        ImportPoolCustomerDto: {
+            city?: string;
+            email?: string;
+            externalId?: string;
+            externalSource?: string;
+            grade?: components["schemas"]["CustomerGrade"];
+            industry?: string;
+            name: string;
+            phone?: string;
+            province?: string;
+        };
+        ImportPoolCustomersDto: {
+            customers: components["schemas"]["ImportPoolCustomerDto"][];
+        };
+        ImportPoolCustomersResultDto: {
+            created: number;
+            ids: string[];
         };
         LeadAlreadyConvertedDto: {
             /** Format: uuid */
@@ -2272,6 +2638,10 @@ export interface components {
             /** @description Total rows matching the filters (only with count=true). */
             total?: number;
         };
+        MoveCustomerPoolDto: {
+            /** Format: uuid */
+            poolId: string;
+        };
         MoveOpportunityStageDto: {
             /** @example 价格高于竞品 */
             lostReason?: string;
@@ -2420,6 +2790,53 @@ export interface components {
         };
         /** @enum {string} */
         OpportunityStatus: "open" | "won" | "lost";
+        /** @enum {string} */
+        OwnershipChangeKind: "created" | "claimed" | "released" | "assigned" | "returned" | "moved" | "imported";
+        OwnershipHistoryEntryDto: {
+            /** Format: uuid */
+            byId: string | null;
+            /** Format: date-time */
+            from: string;
+            id: string;
+            kind: components["schemas"]["OwnershipChangeKind"];
+            /** Format: uuid */
+            ownerId: string | null;
+            /** Format: uuid */
+            poolId: string | null;
+            /** Format: uuid */
+            previousOwnerId: string | null;
+            reason: components["schemas"]["OwnershipReasonDto"];
+            /** Format: date-time */
+            to: string | null;
+        };
+        OwnershipLimitDto: {
+            countWon: boolean;
+            /** Format: uuid */
+            departmentId: string | null;
+            /** Format: uuid */
+            id: string;
+            maxLocked: number | null;
+            maxOwned: number | null;
+            /** Format: uuid */
+            userId: string | null;
+            version: number;
+        };
+        OwnershipReasonDto: {
+            /** @example rule.noFollowUp */
+            code: string;
+            /** @example no follow-up for 30 days */
+            en: string;
+            /**
+             * @example {
+             *       "days": 30
+             *     }
+             */
+            params: {
+                [key: string]: unknown;
+            };
+            /** @example 超过30天无新建跟进记录自动进入公海 */
+            zh: string;
+        };
         PermissionDto: {
             /** @example read */
             action: string;
@@ -2481,6 +2898,114 @@ export interface components {
             /** @example 60 */
             probability: number;
         };
+        PoolCustomerDetailDto: {
+            customer: components["schemas"]["PoolCustomerDto"];
+            opportunityCount: number;
+            ownershipHistory: components["schemas"]["OwnershipHistoryEntryDto"][];
+            recentFollowUps: components["schemas"]["RecentFollowUpDto"][];
+            wonOpportunityCount: number;
+        };
+        PoolCustomerDto: {
+            city: string | null;
+            /** Format: date-time */
+            claimableFrom: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            daysInPool: number | null;
+            /** Format: uuid */
+            developerId: string | null;
+            grade: string | null;
+            /** Format: uuid */
+            id: string;
+            industry: string | null;
+            /** Format: date-time */
+            lastFollowUpAt: string | null;
+            lifecycleStage: string;
+            name: string;
+            /** Format: date-time */
+            poolEnteredAt: string | null;
+            /** Format: uuid */
+            poolId: string;
+            /** Format: uuid */
+            previousOwnerId: string | null;
+            province: string | null;
+            reason: components["schemas"]["OwnershipReasonDto"] | null;
+        };
+        PoolCustomerPageDto: {
+            data: components["schemas"]["PoolCustomerDto"][];
+            /** @description Cursor of the next page; null on the last page. */
+            nextCursor: string | null;
+            /** @description Total rows matching the filters (only with count=true). */
+            total?: number;
+        };
+        PoolDto: {
+            adminIds: string[];
+            /** Format: date-time */
+            createdAt: string;
+            customerCount: number;
+            /** Format: uuid */
+            departmentId: string | null;
+            enabled: boolean;
+            /** Format: uuid */
+            id: string;
+            isDefault: boolean;
+            memberDepartmentIds: string[];
+            memberUserIds: string[];
+            /** @example 华东公海 */
+            name: string;
+            rules: components["schemas"]["PoolRulesDto"];
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        PoolGradeDaysDto: {
+            A?: number;
+            B?: number;
+            C?: number;
+            D?: number;
+        };
+        PoolQuotaDto: {
+            claimedToday: number;
+            dailyClaimLimit: number | null;
+            locked: number;
+            maxLocked: number | null;
+            maxOwned: number | null;
+            owned: number;
+            /** Format: uuid */
+            poolId: string;
+        };
+        PoolReturnRuleDto: {
+            /** @example 30 */
+            days: number;
+            /** @description Other days for customers of these grades. */
+            gradeDays?: components["schemas"]["PoolGradeDaysDto"];
+            /** @description Customers with an open opportunity also return. Default false. */
+            includeOpenOpportunities?: boolean;
+            /** @description Won customers (any won opportunity) also return. Default false. */
+            includeWon?: boolean;
+            kind: components["schemas"]["PoolReturnRuleKind"];
+        };
+        /** @enum {string} */
+        PoolReturnRuleKind: "noFollowUp" | "noNewOpportunity" | "notWon";
+        PoolReturnRunResultDto: {
+            batches: number;
+            maxBatchMs: number;
+            reminded: number;
+            returned: number;
+        };
+        PoolRulesDto: {
+            /** @description W: a customer that entered the pool waits this many days before anyone claims it. */
+            claimWaitDays?: number | null;
+            /** @description K: claims per rep per pool per day (Asia/Shanghai calendar day). */
+            dailyClaimLimit?: number | null;
+            /** @description Customers of these grades never return (key accounts). */
+            exemptGrades?: components["schemas"]["CustomerGrade"][];
+            /** @description Z: a former owner may not reclaim within this many days of losing it. */
+            reclaimCooldownDays?: number | null;
+            /** @description Remind the owner this many days before a customer returns. */
+            reminderDays?: number | null;
+            returnRules?: components["schemas"]["PoolReturnRuleDto"][];
+        };
         ProblemDto: {
             /**
              * @description Stable error code; see ErrorCode for the list.
@@ -2510,8 +3035,28 @@ export interface components {
             text: string;
             type: components["schemas"]["ActivityType"];
         };
+        RecentFollowUpDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            outcome: string | null;
+            /** Format: uuid */
+            ownerId: string | null;
+            subject: string;
+            type: string;
+        };
         RefreshTokenDto: {
             refreshToken: string;
+        };
+        ReleaseCustomerDto: {
+            /**
+             * Format: uuid
+             * @description Default: the customer's return pool (its pool, the owner department's pool, the default pool).
+             */
+            poolId?: string;
+            /** @example 客户已无采购计划 */
+            reason: string;
         };
         ReorderAssignmentRulesDto: {
             /** @description Every rule id, in the new order. */
@@ -2519,6 +3064,18 @@ export interface components {
         };
         ResetPasswordDto: {
             newPassword: string;
+        };
+        ReturningSoonDto: {
+            /** Format: uuid */
+            customerId: string;
+            customerName: string;
+            daysLeft: number;
+            /** Format: date-time */
+            dueAt: string;
+            /** Format: uuid */
+            poolId: string;
+            reason: components["schemas"]["OwnershipReasonDto"];
+            rule: components["schemas"]["PoolReturnRuleKind"];
         };
         RoleDto: {
             builtIn: boolean;
@@ -2800,6 +3357,20 @@ export interface components {
             name?: string;
             stages?: components["schemas"]["PipelineStageInputDto"][];
         };
+        UpdatePoolDto: {
+            /** @description Pool admins. */
+            adminIds?: string[];
+            /** Format: uuid */
+            departmentId?: string | null;
+            enabled?: boolean;
+            isDefault?: boolean;
+            /** @description Departments whose users may see and claim. */
+            memberDepartmentIds?: string[];
+            /** @description Users who may see and claim. */
+            memberUserIds?: string[];
+            name?: string;
+            rules?: components["schemas"]["PoolRulesDto"];
+        };
         UpdateRoleDto: {
             name?: string;
             /**
@@ -2881,6 +3452,16 @@ export interface components {
                 "sales.opportunity.update"?: "own" | "team" | "department" | "all";
                 /** @enum {string} */
                 "sales.pipeline.manage"?: "own" | "team" | "department" | "all";
+                /** @enum {string} */
+                "sales.pool.assign"?: "own" | "team" | "department" | "all";
+                /** @enum {string} */
+                "sales.pool.claim"?: "own" | "team" | "department" | "all";
+                /** @enum {string} */
+                "sales.pool.lock"?: "own" | "team" | "department" | "all";
+                /** @enum {string} */
+                "sales.pool.manage"?: "own" | "team" | "department" | "all";
+                /** @enum {string} */
+                "sales.pool.read"?: "own" | "team" | "department" | "all";
             };
         };
         UpdateSavedViewDto: {
@@ -2914,6 +3495,19 @@ export interface components {
             name?: string;
             phone?: string;
             roles?: string[];
+        };
+        UpsertOwnershipLimitDto: {
+            /** @description Default true. */
+            countWon?: boolean;
+            /** Format: uuid */
+            departmentId?: string;
+            maxLocked?: number | null;
+            maxOwned?: number | null;
+            /**
+             * Format: uuid
+             * @description Exactly one of userId and departmentId.
+             */
+            userId?: string;
         };
         UserDirectoryEntryDto: {
             /** Format: uuid */
@@ -6357,6 +6951,81 @@ export interface operations {
             };
         };
     };
+    getOwnershipHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnershipHistoryEntryDto"][];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, MALFORMED_REQUEST) with field errors. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials (UNAUTHENTICATED, TOKEN_EXPIRED, ACCOUNT_DISABLED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing permission or module disabled (FORBIDDEN, MODULE_DISABLED, DELEGATION_EXPIRED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such customer in your data scope or in a pool you may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests for this API key (RATE_LIMITED); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (INTERNAL_ERROR); quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     restoreCustomer: {
         parameters: {
             query?: never;
@@ -9201,6 +9870,210 @@ export interface operations {
             };
         };
     };
+    listOwnershipLimits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnershipLimitDto"][];
+                };
+            };
+            /** @description Missing or invalid credentials (UNAUTHENTICATED, TOKEN_EXPIRED, ACCOUNT_DISABLED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing permission or module disabled (FORBIDDEN, MODULE_DISABLED, DELEGATION_EXPIRED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests for this API key (RATE_LIMITED); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (INTERNAL_ERROR); quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    upsertOwnershipLimit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpsertOwnershipLimitDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnershipLimitDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: not exactly one of userId and departmentId, or it names nothing. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials (UNAUTHENTICATED, TOKEN_EXPIRED, ACCOUNT_DISABLED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing permission or module disabled (FORBIDDEN, MODULE_DISABLED, DELEGATION_EXPIRED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests for this API key (RATE_LIMITED); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (INTERNAL_ERROR); quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    deleteOwnershipLimit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (VALIDATION_FAILED, MALFORMED_REQUEST) with field errors. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials (UNAUTHENTICATED, TOKEN_EXPIRED, ACCOUNT_DISABLED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing permission or module disabled (FORBIDDEN, MODULE_DISABLED, DELEGATION_EXPIRED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests for this API key (RATE_LIMITED); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (INTERNAL_ERROR); quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     listPipelines: {
         parameters: {
             query?: {
@@ -9593,6 +10466,1452 @@ export interface operations {
                 };
             };
             /** @description No such pipeline. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests for this API key (RATE_LIMITED); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (INTERNAL_ERROR); quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listPools: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PoolDto"][];
+                };
+            };
+            /** @description Missing or invalid credentials (UNAUTHENTICATED, TOKEN_EXPIRED, ACCOUNT_DISABLED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing permission or module disabled (FORBIDDEN, MODULE_DISABLED, DELEGATION_EXPIRED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests for this API key (RATE_LIMITED); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (INTERNAL_ERROR); quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    createPool: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePoolDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PoolDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED naming the field (rules are validated field by field, e.g. rules.returnRules.0.days). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials (UNAUTHENTICATED, TOKEN_EXPIRED, ACCOUNT_DISABLED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing permission or module disabled (FORBIDDEN, MODULE_DISABLED, DELEGATION_EXPIRED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests for this API key (RATE_LIMITED); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (INTERNAL_ERROR); quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    batchClaimCustomers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BatchClaimDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchClaimResultDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials (UNAUTHENTICATED, TOKEN_EXPIRED, ACCOUNT_DISABLED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing permission or module disabled (FORBIDDEN, MODULE_DISABLED, DELEGATION_EXPIRED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests for this API key (RATE_LIMITED); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (INTERNAL_ERROR); quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getPoolCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PoolCustomerDetailDto"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, MALFORMED_REQUEST) with field errors. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials (UNAUTHENTICATED, TOKEN_EXPIRED, ACCOUNT_DISABLED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing permission or module disabled (FORBIDDEN, MODULE_DISABLED, DELEGATION_EXPIRED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such customer waiting in a pool you may see (or owned within your scope, where the operation allows it). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description NOT_IN_POOL: the customer has an owner. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests for this API key (RATE_LIMITED); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (INTERNAL_ERROR); quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    assignPoolCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignCustomerDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimResultDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: ownerId not an active user of your departments. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials (UNAUTHENTICATED, TOKEN_EXPIRED, ACCOUNT_DISABLED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing permission or module disabled (FORBIDDEN, MODULE_DISABLED, DELEGATION_EXPIRED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such customer waiting in a pool you may see (or owned within your scope, where the operation allows it). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description OWNER_CAPACITY_REACHED: the new owner is full. CUSTOMER_LOCKED: unlock it first. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests for this API key (RATE_LIMITED); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (INTERNAL_ERROR); quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    claimCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimResultDto"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, MALFORMED_REQUEST) with field errors. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials (UNAUTHENTICATED, TOKEN_EXPIRED, ACCOUNT_DISABLED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing permission or module disabled (FORBIDDEN, MODULE_DISABLED, DELEGATION_EXPIRED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such customer waiting in a pool you may see (or owned within your scope, where the operation allows it). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description NOT_IN_POOL: the customer has an owner (someone claimed it first). CLAIM_WAITING_PERIOD: it entered the pool less than claimWaitDays ago (extensions.claimableFrom). RECLAIM_COOLDOWN: you owned it within reclaimCooldownDays (extensions.claimableFrom). CLAIM_DAILY_LIMIT: you reached dailyClaimLimit for this pool today. OWNER_CAPACITY_REACHED: you own maxOwned customers already. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests for this API key (RATE_LIMITED); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (INTERNAL_ERROR); quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    lockCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerLockDto"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, MALFORMED_REQUEST) with field errors. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials (UNAUTHENTICATED, TOKEN_EXPIRED, ACCOUNT_DISABLED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing permission or module disabled (FORBIDDEN, MODULE_DISABLED, DELEGATION_EXPIRED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such customer waiting in a pool you may see (or owned within your scope, where the operation allows it). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description LOCK_CAPACITY_REACHED: the owner has maxLocked locked customers. CONFLICT: the customer has no owner. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests for this API key (RATE_LIMITED); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (INTERNAL_ERROR); quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    moveCustomerPool: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MoveCustomerPoolDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PoolCustomerDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials (UNAUTHENTICATED, TOKEN_EXPIRED, ACCOUNT_DISABLED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing permission or module disabled (FORBIDDEN, MODULE_DISABLED, DELEGATION_EXPIRED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such customer waiting in a pool you may see (or owned within your scope, where the operation allows it). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests for this API key (RATE_LIMITED); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (INTERNAL_ERROR); quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    releaseCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReleaseCustomerDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PoolCustomerDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: reason missing, poolId disabled. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials (UNAUTHENTICATED, TOKEN_EXPIRED, ACCOUNT_DISABLED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing permission or module disabled (FORBIDDEN, MODULE_DISABLED, DELEGATION_EXPIRED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such customer waiting in a pool you may see (or owned within your scope, where the operation allows it). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description CUSTOMER_LOCKED: unlock it first. CONFLICT: already in the pool. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests for this API key (RATE_LIMITED); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (INTERNAL_ERROR); quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    unlockCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerLockDto"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, MALFORMED_REQUEST) with field errors. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials (UNAUTHENTICATED, TOKEN_EXPIRED, ACCOUNT_DISABLED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing permission or module disabled (FORBIDDEN, MODULE_DISABLED, DELEGATION_EXPIRED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such customer waiting in a pool you may see (or owned within your scope, where the operation allows it). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests for this API key (RATE_LIMITED); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (INTERNAL_ERROR); quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    runPoolReturn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PoolReturnRunResultDto"];
+                };
+            };
+            /** @description Missing or invalid credentials (UNAUTHENTICATED, TOKEN_EXPIRED, ACCOUNT_DISABLED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing permission or module disabled (FORBIDDEN, MODULE_DISABLED, DELEGATION_EXPIRED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests for this API key (RATE_LIMITED); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (INTERNAL_ERROR); quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listReturningSoon: {
+        parameters: {
+            query?: {
+                /** @description Default: each pool reminderDays, else 7. */
+                days?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturningSoonDto"][];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, MALFORMED_REQUEST) with field errors. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials (UNAUTHENTICATED, TOKEN_EXPIRED, ACCOUNT_DISABLED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing permission or module disabled (FORBIDDEN, MODULE_DISABLED, DELEGATION_EXPIRED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests for this API key (RATE_LIMITED); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (INTERNAL_ERROR); quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getPool: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description ETag carries the version for If-Match. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PoolDto"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, MALFORMED_REQUEST) with field errors. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials (UNAUTHENTICATED, TOKEN_EXPIRED, ACCOUNT_DISABLED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing permission or module disabled (FORBIDDEN, MODULE_DISABLED, DELEGATION_EXPIRED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such pool you may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests for this API key (RATE_LIMITED); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (INTERNAL_ERROR); quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    deletePool: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (VALIDATION_FAILED, MALFORMED_REQUEST) with field errors. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials (UNAUTHENTICATED, TOKEN_EXPIRED, ACCOUNT_DISABLED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing permission or module disabled (FORBIDDEN, MODULE_DISABLED, DELEGATION_EXPIRED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description POOL_NOT_EMPTY: the pool holds customers. LAST_ENABLED_POOL: the only enabled pool. CONFLICT: the default pool. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests for this API key (RATE_LIMITED); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (INTERNAL_ERROR); quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    updatePool: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePoolDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PoolDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED naming the field (rules are validated field by field, e.g. rules.returnRules.0.days). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials (UNAUTHENTICATED, TOKEN_EXPIRED, ACCOUNT_DISABLED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing permission or module disabled (FORBIDDEN, MODULE_DISABLED, DELEGATION_EXPIRED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description POOL_NOT_EMPTY: disabling a pool that holds customers. LAST_ENABLED_POOL: disabling the only enabled pool. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests for this API key (RATE_LIMITED); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (INTERNAL_ERROR); quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listPoolCustomers: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                /** @description Also return `total` (costs a count query). */
+                count?: boolean;
+                /** @description Name contains. */
+                q?: string;
+                grade?: components["schemas"]["CustomerGrade"];
+                industry?: string;
+                province?: string;
+                sort?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PoolCustomerPageDto"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, MALFORMED_REQUEST) with field errors. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials (UNAUTHENTICATED, TOKEN_EXPIRED, ACCOUNT_DISABLED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing permission or module disabled (FORBIDDEN, MODULE_DISABLED, DELEGATION_EXPIRED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such pool you may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests for this API key (RATE_LIMITED); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (INTERNAL_ERROR); quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    importPoolCustomers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportPoolCustomersDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportPoolCustomersResultDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED naming the field (rules are validated field by field, e.g. rules.returnRules.0.days). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials (UNAUTHENTICATED, TOKEN_EXPIRED, ACCOUNT_DISABLED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description FORBIDDEN: not an admin of the pool. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests for this API key (RATE_LIMITED); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (INTERNAL_ERROR); quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getPoolQuota: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PoolQuotaDto"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, MALFORMED_REQUEST) with field errors. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials (UNAUTHENTICATED, TOKEN_EXPIRED, ACCOUNT_DISABLED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing permission or module disabled (FORBIDDEN, MODULE_DISABLED, DELEGATION_EXPIRED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             404: {
                 headers: {
                     [name: string]: unknown;

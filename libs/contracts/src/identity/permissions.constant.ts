@@ -41,6 +41,12 @@ export const PERMISSIONS = [
   'sales.opportunity.delete',
   'sales.pipeline.manage',
   'sales.assignment-rule.manage',
+  // Public pool (公海) and ownership
+  'sales.pool.read',
+  'sales.pool.claim',
+  'sales.pool.assign',
+  'sales.pool.lock',
+  'sales.pool.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

@@ -9,3 +9,7 @@ export * from './pipelines/pipelines.service';
 export * from './opportunities/opportunity.entity';
 export * from './opportunities/opportunities.service';
 export * from './opportunities/opportunities.repository';
+export * from './pools/pool.entity';
+export * from './pools/pool-return.service';
+export * from './ownership/ownership-history.entity';
+export * from './ownership/ownership-limit.entity';

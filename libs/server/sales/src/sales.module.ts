@@ -26,14 +26,27 @@ import { OpportunitiesRepository } from './opportunities/opportunities.repositor
 import { OpportunitiesService } from './opportunities/opportunities.service';
 import { PipelinesController } from './pipelines/pipelines.controller';
 import { PipelinesService } from './pipelines/pipelines.service';
+import { OwnerCapacity } from './ownership/owner-capacity';
+import { OwnershipHistory } from './ownership/ownership-history.entity';
+import { OwnershipHistoryController } from './ownership/ownership-history.controller';
+import { OwnershipHistoryRepository } from './ownership/ownership-history.repository';
+import { OwnershipLimit } from './ownership/ownership-limit.entity';
+import { OwnershipLimitsController } from './ownership/ownership-limits.controller';
+import { Pool } from './pools/pool.entity';
+import { PoolCustomersController } from './pools/pool-customers.controller';
+import { PoolCustomersService } from './pools/pool-customers.service';
+import { PoolReturnJob } from './pools/pool-return.job';
+import { PoolReturnService } from './pools/pool-return.service';
+import { PoolsController } from './pools/pools.controller';
+import { PoolsService } from './pools/pools.service';
 
-export const salesEntities = [Activity, Lead, AssignmentRule, Pipeline, PipelineStage, Opportunity, OpportunityLineItem, OpportunityStageHistory];
+export const salesEntities = [Activity, Lead, AssignmentRule, Pipeline, PipelineStage, Opportunity, OpportunityLineItem, OpportunityStageHistory, Pool, OwnershipHistory, OwnershipLimit];
 
-/** Leads, opportunities, pipelines and follow-ups. */
+/** Leads, opportunities, pipelines, follow-ups and public pools. */
 @Module({
   imports: [IdentityModule, CustomersModule, TypeOrmModule.forFeature(salesEntities)],
-  controllers: [ActivitiesController, LeadsController, AssignmentRulesController, PipelinesController, OpportunitiesController],
-  providers: [ActivitiesService, LeadsService, LeadsRepository, LeadDuplicates, LeadAssigner, LeadsMergeMover, AssignmentRulesService, ActivitiesRepository, ActivitiesMergeMover, PipelinesService, OpportunitiesService, OpportunitiesRepository, OpportunitiesMergeMover, SalesSearchSources],
-  exports: [ActivitiesRepository, LeadsService, OpportunitiesService, OpportunitiesRepository, PipelinesService],
+  controllers: [ActivitiesController, LeadsController, AssignmentRulesController, PipelinesController, OpportunitiesController, PoolCustomersController, PoolsController, OwnershipLimitsController, OwnershipHistoryController],
+  providers: [ActivitiesService, LeadsService, LeadsRepository, LeadDuplicates, LeadAssigner, LeadsMergeMover, AssignmentRulesService, ActivitiesRepository, ActivitiesMergeMover, PipelinesService, OpportunitiesService, OpportunitiesRepository, OpportunitiesMergeMover, SalesSearchSources, PoolsService, PoolCustomersService, PoolReturnService, PoolReturnJob, OwnerCapacity, OwnershipHistoryRepository],
+  exports: [PoolReturnService, ActivitiesRepository, LeadsService, OpportunitiesService, OpportunitiesRepository, PipelinesService],
 })
 export class SalesModule {}

@@ -31,6 +31,15 @@ export function statusOf(code: ErrorCode): number {
     case ErrorCode.DUPLICATE_SUSPECTED:
     case ErrorCode.LEAD_ALREADY_CONVERTED:
     case ErrorCode.STAGE_IN_USE:
+    case ErrorCode.POOL_NOT_EMPTY:
+    case ErrorCode.LAST_ENABLED_POOL:
+    case ErrorCode.CLAIM_DAILY_LIMIT:
+    case ErrorCode.OWNER_CAPACITY_REACHED:
+    case ErrorCode.LOCK_CAPACITY_REACHED:
+    case ErrorCode.RECLAIM_COOLDOWN:
+    case ErrorCode.CLAIM_WAITING_PERIOD:
+    case ErrorCode.CUSTOMER_LOCKED:
+    case ErrorCode.NOT_IN_POOL:
       return 409;
     case ErrorCode.PRECONDITION_FAILED:
       return 412;

@@ -16,6 +16,10 @@ import { RecordColumns } from '@kehu/server-core';
 @Index('customers_follow_up_idx', { synchronize: false })
 @Index('customers_grade_province_idx', { synchronize: false })
 @Index('customers_custom_fields_idx', { synchronize: false })
+// Public pool (公海): written by the sales pools migration.
+@Index('customers_pool_follow_up_due_idx', { synchronize: false })
+@Index('customers_pool_claim_due_idx', { synchronize: false })
+@Index('customers_pool_waiting_idx', { synchronize: false })
 @Index('customers_name_key_idx', ['nameKey'], { where: 'deleted_at IS NULL' })
 @Index('customers_phone_idx', ['phone'], { where: 'deleted_at IS NULL' })
 @Index('customers_email_idx', ['email'], { where: 'deleted_at IS NULL' })
