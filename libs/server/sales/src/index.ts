@@ -9,3 +9,11 @@ export * from './pipelines/pipelines.service';
 export * from './opportunities/opportunity.entity';
 export * from './opportunities/opportunities.service';
 export * from './opportunities/opportunities.repository';
+// revenue
+export * from './products/product.entity';
+export * from './price-lists/price-list.entity';
+export * from './orders/order.entity';
+export * from './orders/orders.repository';
+export * from './commissions/commission.entity';
+export * from './grading/grading.entity';
+export * from './grading/grading.service';

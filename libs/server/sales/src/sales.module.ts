@@ -27,13 +27,39 @@ import { OpportunitiesService } from './opportunities/opportunities.service';
 import { PipelinesController } from './pipelines/pipelines.controller';
 import { PipelinesService } from './pipelines/pipelines.service';
 
-export const salesEntities = [Activity, Lead, AssignmentRule, Pipeline, PipelineStage, Opportunity, OpportunityLineItem, OpportunityStageHistory];
+import { Product, ProductCategory } from './products/product.entity';
+import { PriceList, PriceListItem } from './price-lists/price-list.entity';
+import { Order, OrderLine, OrderStatusEvent } from './orders/order.entity';
+import { CommissionRule, CommissionStatement, CommissionStatementLine } from './commissions/commission.entity';
+import { GradingRule, GradingSettings } from './grading/grading.entity';
+
+// revenue entities: products, price lists, orders, commissions, grading
+const revenueEntities = [ProductCategory, Product, PriceList, PriceListItem, Order, OrderLine, OrderStatusEvent, CommissionRule, CommissionStatement, CommissionStatementLine, GradingRule, GradingSettings];
+
+import { ProductsController, ProductCategoriesController } from './products/products.controller';
+import { ProductsService } from './products/products.service';
+import { ProductCategoriesService } from './products/product-categories.service';
+import { PriceListsController } from './price-lists/price-lists.controller';
+import { PriceListsService } from './price-lists/price-lists.service';
+import { PriceResolver } from './price-lists/price-resolver';
+import { OrdersController, OpportunityOrderController } from './orders/orders.controller';
+import { OrdersService } from './orders/orders.service';
+import { OrdersRepository } from './orders/orders.repository';
+import { OrdersMergeMover } from './orders/orders-merge.mover';
+import { GradingRulesController, CustomerGradeController } from './grading/grading.controller';
+import { GradingService } from './grading/grading.service';
+
+// revenue: controllers and providers (products, price lists, orders, grading, commissions)
+const revenueControllers = [ProductsController, ProductCategoriesController, PriceListsController, OrdersController, OpportunityOrderController, GradingRulesController, CustomerGradeController];
+const revenueProviders = [ProductsService, ProductCategoriesService, PriceListsService, PriceResolver, OrdersService, OrdersRepository, OrdersMergeMover, GradingService];
+
+export const salesEntities = [Activity, Lead, AssignmentRule, Pipeline, PipelineStage, Opportunity, OpportunityLineItem, OpportunityStageHistory, ...revenueEntities];
 
 /** Leads, opportunities, pipelines and follow-ups. */
 @Module({
   imports: [IdentityModule, CustomersModule, TypeOrmModule.forFeature(salesEntities)],
-  controllers: [ActivitiesController, LeadsController, AssignmentRulesController, PipelinesController, OpportunitiesController],
-  providers: [ActivitiesService, LeadsService, LeadsRepository, LeadDuplicates, LeadAssigner, LeadsMergeMover, AssignmentRulesService, ActivitiesRepository, ActivitiesMergeMover, PipelinesService, OpportunitiesService, OpportunitiesRepository, OpportunitiesMergeMover, SalesSearchSources],
-  exports: [ActivitiesRepository, LeadsService, OpportunitiesService, OpportunitiesRepository, PipelinesService],
+  controllers: [ActivitiesController, LeadsController, AssignmentRulesController, PipelinesController, OpportunitiesController, ...revenueControllers],
+  providers: [ActivitiesService, LeadsService, LeadsRepository, LeadDuplicates, LeadAssigner, LeadsMergeMover, AssignmentRulesService, ActivitiesRepository, ActivitiesMergeMover, PipelinesService, OpportunitiesService, OpportunitiesRepository, OpportunitiesMergeMover, SalesSearchSources, ...revenueProviders],
+  exports: [ActivitiesRepository, LeadsService, OpportunitiesService, OpportunitiesRepository, PipelinesService, OrdersRepository, GradingService],
 })
 export class SalesModule {}
