@@ -48,10 +48,13 @@ import { OrdersRepository } from './orders/orders.repository';
 import { OrdersMergeMover } from './orders/orders-merge.mover';
 import { GradingRulesController, CustomerGradeController } from './grading/grading.controller';
 import { GradingService } from './grading/grading.service';
+import { CommissionRulesController, CommissionStatementsController } from './commissions/commissions.controller';
+import { CommissionRulesService } from './commissions/commission-rules.service';
+import { CommissionStatementsService } from './commissions/commission-statements.service';
 
 // revenue: controllers and providers (products, price lists, orders, grading, commissions)
-const revenueControllers = [ProductsController, ProductCategoriesController, PriceListsController, OrdersController, OpportunityOrderController, GradingRulesController, CustomerGradeController];
-const revenueProviders = [ProductsService, ProductCategoriesService, PriceListsService, PriceResolver, OrdersService, OrdersRepository, OrdersMergeMover, GradingService];
+const revenueControllers = [ProductsController, ProductCategoriesController, PriceListsController, OrdersController, OpportunityOrderController, GradingRulesController, CustomerGradeController, CommissionRulesController, CommissionStatementsController];
+const revenueProviders = [ProductsService, ProductCategoriesService, PriceListsService, PriceResolver, OrdersService, OrdersRepository, OrdersMergeMover, GradingService, CommissionRulesService, CommissionStatementsService];
 
 export const salesEntities = [Activity, Lead, AssignmentRule, Pipeline, PipelineStage, Opportunity, OpportunityLineItem, OpportunityStageHistory, ...revenueEntities];
 
