@@ -31,8 +31,7 @@ export function statusOf(code: ErrorCode): number {
     case ErrorCode.DUPLICATE_SUSPECTED:
     case ErrorCode.LEAD_ALREADY_CONVERTED:
     case ErrorCode.STAGE_IN_USE:
-    // revenue: products, orders, commissions
-    case ErrorCode.PRODUCT_CODE_TAKEN:
+    case ErrorCode.PRODUCT_CODE_TAKEN: // revenue: products, orders, commissions
     case ErrorCode.ORDER_STATUS_TRANSITION:
     case ErrorCode.OPPORTUNITY_NOT_WON:
     case ErrorCode.STATEMENT_CONFIRMED:
