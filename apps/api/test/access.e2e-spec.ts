@@ -54,6 +54,18 @@ const scoped: Record<string, (ctx: Ctx) => ScopeFixture> = {
   '/api/v1/leads/{id}/convert': (c) => ({ inside: { id: c.convertInsideLead }, outside: { id: c.outsideLead } }),
   // Public pool (公海) and ownership
   '/api/v1/customers/{id}/ownership-history': (c) => ({ inside: { id: c.insideCustomer }, outside: { id: c.outsideCustomer } }),
+  // revenue: orders, grade override, commission statements
+  '/api/v1/orders/{id}': (c) => ({ inside: { id: c.insideOrder }, outside: { id: c.outsideOrder }, body: { note: 'access' } }),
+  '/api/v1/orders/{id}/status': (c) => ({ inside: { id: c.statusInsideOrder }, outside: { id: c.outsideOrder }, body: { status: 'confirmed' } }),
+  '/api/v1/orders/by-external/{source}/{externalId}': (c) => ({
+    inside: { source: 'erp', externalId: 'access-inside' },
+    outside: { source: 'erp', externalId: 'access-outside' },
+    body: { customerId: c.insideCustomer, lines: [{ description: 'access', quantity: 1, unitPrice: 1 }] },
+  }),
+  '/api/v1/opportunities/{id}/order': (c) => ({ inside: { id: c.wonInsideOpportunity }, outside: { id: c.outsideOpportunity } }),
+  '/api/v1/customers/{id}/grade': (c) => ({ inside: { id: c.insideCustomer }, outside: { id: c.outsideCustomer }, body: { grade: 'B', reason: 'access' } }),
+  '/api/v1/commission-statements/{id}': (c) => ({ inside: { id: c.insideStatement }, outside: { id: c.outsideStatement } }),
+  '/api/v1/commission-statements/{id}/confirm': (c) => ({ inside: { id: c.confirmInsideStatement }, outside: { id: c.outsideStatement } }),
 };
 
 /** Routes with path parameters whose records are organisation-wide (no data scope), and why. */
@@ -83,6 +95,12 @@ const unscoped: Record<string, string> = {
   '/api/v1/pools/customers/{customerId}/move': 'pool membership (admins, member users and departments) decides, on top of the sales.pool.* scope; non-members get 404 (pools e2e spec)',
   '/api/v1/ownership-limits/{id}': 'owner capacity is company-wide configuration (sales.pool.manage)',
   '/api/v1/notifications/{id}/read': "the caller's own inbox: another user's notification answers 404 (core notifications spec)",
+  // revenue: company-wide catalogue and settings
+  '/api/v1/products/{id}': 'the product catalogue is company-wide (changes need sales.product.manage)',
+  '/api/v1/products/{id}/restore': 'the product catalogue is company-wide (sales.product.manage)',
+  '/api/v1/product-categories/{id}': 'the category tree is company-wide (sales.product.manage)',
+  '/api/v1/price-lists/{id}': 'price lists are company-wide configuration (sales.product.manage)',
+  '/api/v1/commission-rules/{id}': 'commission rules are company-wide configuration (sales.commission-rule.manage)',
 };
 
 interface Ctx {
@@ -121,6 +139,14 @@ interface Ctx {
   /** Own records: assign and convert change the lead (convert needs If-Match "1"). */
   assignInsideLead: string;
   convertInsideLead: string;
+  // revenue
+  insideOrder: string;
+  statusInsideOrder: string;
+  outsideOrder: string;
+  wonInsideOpportunity: string;
+  insideStatement: string;
+  confirmInsideStatement: string;
+  outsideStatement: string;
 }
 
 describe('access control over every route', () => {
@@ -151,6 +177,8 @@ describe('access control over every route', () => {
       'sales.contact.read': 'department', 'sales.contact.create': 'department', 'sales.contact.update': 'department', 'sales.contact.delete': 'department',
       'sales.opportunity.read': 'department', 'sales.opportunity.create': 'department', 'sales.opportunity.update': 'department', 'sales.opportunity.delete': 'department',
       'sales.lead.read': 'department', 'sales.lead.create': 'department', 'sales.lead.update': 'department', 'sales.lead.delete': 'department', 'sales.lead.assign': 'department', 'sales.lead.convert': 'department',
+      'sales.order.read': 'department', 'sales.order.create': 'department', 'sales.order.update': 'department', 'sales.order.delete': 'department',
+      'sales.customer.grade': 'department', 'sales.commission.read': 'department', 'sales.commission.manage': 'department',
     } });
     await post('/api/v1/users', { email: 'none@kehu.test', name: 'None', roles: ['nothing'], password: PASSWORD, departmentId: east.id });
     await post('/api/v1/users', { email: 'hr@kehu.test', name: 'HR', roles: ['east_hr'], password: PASSWORD, departmentId: east.id });
@@ -209,6 +237,22 @@ describe('access control over every route', () => {
     ctx.deletedInsideOpportunity = await opportunity('inside@kehu.test', ctx.insideCustomer, true);
     ctx.deletedOutsideOpportunity = await opportunity('outside@kehu.test', ctx.outsideCustomer, true);
     ctx.stageInsideOpportunity = await opportunity('inside@kehu.test', ctx.insideCustomer);
+    // revenue fixtures
+    const order = async (email: string, customerId: string) => {
+      const res = await t.http().post('/api/v1/orders').set('Authorization', `Bearer ${await t.login(email, PASSWORD)}`).send({ customerId, lines: [{ description: 'access', quantity: 1, unitPrice: 1 }] });
+      if (res.status !== 201) throw new Error(`order: ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body.id as string;
+    };
+    ctx.insideOrder = await order('inside@kehu.test', ctx.insideCustomer);
+    ctx.statusInsideOrder = await order('inside@kehu.test', ctx.insideCustomer);
+    ctx.outsideOrder = await order('outside@kehu.test', ctx.outsideCustomer);
+    await t.http().put('/api/v1/orders/by-external/erp/access-outside').set(admin).send({ customerId: ctx.outsideCustomer, ownerId: ctx.outsideUser, lines: [{ description: 'access', quantity: 1, unitPrice: 1 }] }).expect(201);
+    const wonStage = (await t.http().get('/api/v1/pipelines').set(admin)).body.data.find((p: { isDefault: boolean }) => p.isDefault).stages.find((s: { kind: string }) => s.kind === 'won').id;
+    ctx.wonInsideOpportunity = (await post('/api/v1/opportunities', { customerId: ctx.insideCustomer, name: 'Won access deal', amount: 10, stageId: wonStage, ownerId: ctx.insideUser })).id;
+    const statement = async (userId: string) => (await t.http().post('/api/v1/commission-statements').set(admin).send({ userId, period: '2026-01' }).expect(200)).body.statements[0].id as string;
+    ctx.insideStatement = await statement(ctx.insideUser);
+    ctx.confirmInsideStatement = await statement(ctx.secondInsideUser);
+    ctx.outsideStatement = await statement(ctx.outsideUser);
     ctx.noRoles = await t.login('none@kehu.test', PASSWORD);
     ctx.scopedUserAdmin = await t.login('hr@kehu.test', PASSWORD);
   });

@@ -34,5 +34,13 @@ export * from './sales/lead.enums';
 export * from './sales/lead.dto';
 export * from './sales/assignment-rule.dto';
 export * from './sales/pool.dto';
+// revenue: products, price lists, orders, commissions
+export * from './sales/money.decorator';
+export * from './sales/product.dto';
+export * from './sales/price-list.dto';
+export * from './sales/order.enums';
+export * from './sales/order.dto';
+export * from './sales/commission.dto';
+export * from './sales/grading.dto';
 export * from './customers/saved-view.dto';
 export * from './notifications/notification.dto';

@@ -10,6 +10,7 @@ import { analyticsRoutes } from './analytics/routes';
 import { adminRoutes } from './admin/routes';
 import { dealsRoutes } from './deals/routes';
 import { poolsRoutes } from './pools/routes';
+import { revenueRoutes } from './revenue/routes';
 
 /** Pages without the app shell (sign-in). */
 export const publicRoutes: RouteRecordRaw[] = [...authRoutes];
@@ -21,6 +22,7 @@ export const appRoutes: RouteRecordRaw[] = [
   ...salesRoutes,
   ...dealsRoutes,
   ...poolsRoutes,
+  ...revenueRoutes,
   ...marketingRoutes,
   ...serviceRoutes,
   ...analyticsRoutes,

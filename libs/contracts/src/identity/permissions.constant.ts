@@ -47,6 +47,18 @@ export const PERMISSIONS = [
   'sales.pool.assign',
   'sales.pool.lock',
   'sales.pool.manage',
+  // revenue: products, price lists, orders, grading, commissions
+  'sales.product.read',
+  'sales.product.manage',
+  'sales.order.read',
+  'sales.order.create',
+  'sales.order.update',
+  'sales.order.delete',
+  'sales.grading.manage',
+  'sales.customer.grade',
+  'sales.commission.read',
+  'sales.commission.manage',
+  'sales.commission-rule.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

@@ -13,3 +13,11 @@ export * from './pools/pool.entity';
 export * from './pools/pool-return.service';
 export * from './ownership/ownership-history.entity';
 export * from './ownership/ownership-limit.entity';
+// revenue
+export * from './products/product.entity';
+export * from './price-lists/price-list.entity';
+export * from './orders/order.entity';
+export * from './orders/orders.repository';
+export * from './commissions/commission.entity';
+export * from './grading/grading.entity';
+export * from './grading/grading.service';

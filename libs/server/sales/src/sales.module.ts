@@ -26,27 +26,21 @@ import { OpportunitiesRepository } from './opportunities/opportunities.repositor
 import { OpportunitiesService } from './opportunities/opportunities.service';
 import { PipelinesController } from './pipelines/pipelines.controller';
 import { PipelinesService } from './pipelines/pipelines.service';
-import { OwnerCapacity } from './ownership/owner-capacity';
-import { OwnershipHistory } from './ownership/ownership-history.entity';
-import { OwnershipHistoryController } from './ownership/ownership-history.controller';
-import { OwnershipHistoryRepository } from './ownership/ownership-history.repository';
-import { OwnershipLimit } from './ownership/ownership-limit.entity';
-import { OwnershipLimitsController } from './ownership/ownership-limits.controller';
-import { Pool } from './pools/pool.entity';
-import { PoolCustomersController } from './pools/pool-customers.controller';
-import { PoolCustomersService } from './pools/pool-customers.service';
-import { PoolReturnJob } from './pools/pool-return.job';
+import { poolsParts } from './pools/pools.parts';
 import { PoolReturnService } from './pools/pool-return.service';
-import { PoolsController } from './pools/pools.controller';
-import { PoolsService } from './pools/pools.service';
+import { GradingService } from './grading/grading.service';
+import { OrdersRepository } from './orders/orders.repository';
+import { revenueParts } from './revenue.parts';
 
-export const salesEntities = [Activity, Lead, AssignmentRule, Pipeline, PipelineStage, Opportunity, OpportunityLineItem, OpportunityStageHistory, Pool, OwnershipHistory, OwnershipLimit];
+const parts = [poolsParts, revenueParts];
 
-/** Leads, opportunities, pipelines, follow-ups and public pools. */
+export const salesEntities = [Activity, Lead, AssignmentRule, Pipeline, PipelineStage, Opportunity, OpportunityLineItem, OpportunityStageHistory, ...parts.flatMap((p) => p.entities)];
+
+/** Leads, opportunities, pipelines, follow-ups, public pools and revenue (products, orders, grading, commissions). */
 @Module({
   imports: [IdentityModule, CustomersModule, TypeOrmModule.forFeature(salesEntities)],
-  controllers: [ActivitiesController, LeadsController, AssignmentRulesController, PipelinesController, OpportunitiesController, PoolCustomersController, PoolsController, OwnershipLimitsController, OwnershipHistoryController],
-  providers: [ActivitiesService, LeadsService, LeadsRepository, LeadDuplicates, LeadAssigner, LeadsMergeMover, AssignmentRulesService, ActivitiesRepository, ActivitiesMergeMover, PipelinesService, OpportunitiesService, OpportunitiesRepository, OpportunitiesMergeMover, SalesSearchSources, PoolsService, PoolCustomersService, PoolReturnService, PoolReturnJob, OwnerCapacity, OwnershipHistoryRepository],
-  exports: [PoolReturnService, ActivitiesRepository, LeadsService, OpportunitiesService, OpportunitiesRepository, PipelinesService],
+  controllers: [ActivitiesController, LeadsController, AssignmentRulesController, PipelinesController, OpportunitiesController, ...parts.flatMap((p) => p.controllers)],
+  providers: [ActivitiesService, LeadsService, LeadsRepository, LeadDuplicates, LeadAssigner, LeadsMergeMover, AssignmentRulesService, ActivitiesRepository, ActivitiesMergeMover, PipelinesService, OpportunitiesService, OpportunitiesRepository, OpportunitiesMergeMover, SalesSearchSources, ...parts.flatMap((p) => p.providers)],
+  exports: [PoolReturnService, ActivitiesRepository, LeadsService, OpportunitiesService, OpportunitiesRepository, PipelinesService, OrdersRepository, GradingService],
 })
 export class SalesModule {}

@@ -40,6 +40,10 @@ export function statusOf(code: ErrorCode): number {
     case ErrorCode.CLAIM_WAITING_PERIOD:
     case ErrorCode.CUSTOMER_LOCKED:
     case ErrorCode.NOT_IN_POOL:
+    case ErrorCode.PRODUCT_CODE_TAKEN: // revenue: products, orders, commissions
+    case ErrorCode.ORDER_STATUS_TRANSITION:
+    case ErrorCode.OPPORTUNITY_NOT_WON:
+    case ErrorCode.STATEMENT_CONFIRMED:
       return 409;
     case ErrorCode.PRECONDITION_FAILED:
       return 412;

@@ -126,6 +126,13 @@ export class Customer extends RecordColumns {
   @Column({ type: 'timestamptz', nullable: true })
   poolEnteredAt: Date | null;
 
+  /** revenue: set by a manual grade override; the grading job leaves the grade alone while set. */
+  @Column({ type: 'timestamptz', nullable: true })
+  gradeLockedAt: Date | null;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  gradeReason: string | null;
+
   /** Set on the losers of a merge. */
   @Column({ type: 'uuid', nullable: true })
   mergedIntoId: string | null;

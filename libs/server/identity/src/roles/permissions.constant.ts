@@ -4,8 +4,9 @@ export { PERMISSIONS, type Permission };
 
 const grant = (scope: DataScope, ...perms: Permission[]) => Object.fromEntries(perms.map((p) => [p, scope])) as Record<string, DataScope>;
 
-// Managers run their department's sales, but pipelines and assignment rules are company-wide admin settings.
-const salesAll = PERMISSIONS.filter((p) => p.startsWith('sales.') && p !== 'sales.pipeline.manage' && p !== 'sales.assignment-rule.manage' && p !== 'sales.pool.manage');
+// Company-wide admin settings: pipelines, assignment rules, pool settings, the catalogue, grading and commission rules.
+const companySettings: string[] = ['sales.pipeline.manage', 'sales.assignment-rule.manage', 'sales.product.manage', 'sales.grading.manage', 'sales.commission-rule.manage', 'sales.pool.manage'];
+const salesAll = PERMISSIONS.filter((p) => p.startsWith('sales.') && !companySettings.includes(p));
 /** What a rep does every day: their own customers, contacts and follow-ups. */
 const repWork: Permission[] = [
   'sales.customer.read', 'sales.customer.create', 'sales.customer.update',
@@ -15,6 +16,8 @@ const repWork: Permission[] = [
   'sales.opportunity.read', 'sales.opportunity.create', 'sales.opportunity.update',
   // Public pool (公海): see pools, claim and release their own customers
   'sales.pool.read', 'sales.pool.claim',
+  // revenue: reps see the catalogue, place and follow their orders, read their own commission statements.
+  'sales.product.read', 'sales.order.read', 'sales.order.create', 'sales.order.update', 'sales.commission.read',
 ];
 const readCustomers: Permission[] = ['sales.customer.read', 'sales.contact.read', 'sales.activity.read'];
 /** Marketing captures and qualifies leads before sales takes over. */

@@ -2,5 +2,6 @@ import { Activities1795620600000 } from './1795620600000-activities.migration';
 import { Opportunities1795620700000 } from './1795620700000-opportunities.migration';
 import { Leads1795620800000 } from './1795620800000-leads.migration';
 import { Pools1795621000000 } from './1795621000000-pools.migration';
+import { Revenue1795621110000 } from './1795621110000-revenue.migration';
 
-export const salesMigrations = [Activities1795620600000, Opportunities1795620700000, Leads1795620800000, Pools1795621000000];
+export const salesMigrations = [Activities1795620600000, Opportunities1795620700000, Leads1795620800000, Pools1795621000000, Revenue1795621110000];
