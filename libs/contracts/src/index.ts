@@ -35,3 +35,7 @@ export * from './sales/lead.dto';
 export * from './sales/assignment-rule.dto';
 export * from './customers/saved-view.dto';
 export * from './notifications/notification.dto';
+export * from './sales/sales-contract.enums';
+export * from './sales/sales-contract.dto';
+export * from './sales/receivable.dto';
+export * from './sales/target.dto';

@@ -9,3 +9,7 @@ export * from './pipelines/pipelines.service';
 export * from './opportunities/opportunity.entity';
 export * from './opportunities/opportunities.service';
 export * from './opportunities/opportunities.repository';
+export * from './contracts/sales-contract.entity';
+export * from './contracts/contracts.repository';
+export * from './receivables/receivable.entity';
+export * from './targets/target.entity';

@@ -26,14 +26,33 @@ import { OpportunitiesRepository } from './opportunities/opportunities.repositor
 import { OpportunitiesService } from './opportunities/opportunities.service';
 import { PipelinesController } from './pipelines/pipelines.controller';
 import { PipelinesService } from './pipelines/pipelines.service';
+import { ContractRenewalsJob } from './contracts/contract-renewals.job';
+import { SalesContractsController } from './contracts/contracts.controller';
+import { SalesContractsRepository } from './contracts/contracts.repository';
+import { SalesContractsService } from './contracts/contracts.service';
+import { SalesContract, SalesContractApproval } from './contracts/sales-contract.entity';
+import { OverdueRemindersJob } from './receivables/overdue-reminders.job';
+import { Payment, ReceivableInstalment } from './receivables/receivable.entity';
+import { ReceivablesController } from './receivables/receivables.controller';
+import { ReceivablesRepository } from './receivables/receivables.repository';
+import { ReceivablesService } from './receivables/receivables.service';
+import { TargetActuals } from './targets/target-actuals';
+import { SalesTarget } from './targets/target.entity';
+import { TargetsController } from './targets/targets.controller';
+import { TargetsService } from './targets/targets.service';
 
-export const salesEntities = [Activity, Lead, AssignmentRule, Pipeline, PipelineStage, Opportunity, OpportunityLineItem, OpportunityStageHistory];
+/** Contracts, receivables and targets (合同 / 回款 / 目标). */
+const revenueEntities = [SalesContract, SalesContractApproval, ReceivableInstalment, Payment, SalesTarget];
+const revenueControllers = [SalesContractsController, ReceivablesController, TargetsController];
+const revenueProviders = [SalesContractsService, SalesContractsRepository, ContractRenewalsJob, ReceivablesService, ReceivablesRepository, OverdueRemindersJob, TargetsService, TargetActuals];
+
+export const salesEntities = [Activity, Lead, AssignmentRule, Pipeline, PipelineStage, Opportunity, OpportunityLineItem, OpportunityStageHistory, ...revenueEntities];
 
 /** Leads, opportunities, pipelines and follow-ups. */
 @Module({
   imports: [IdentityModule, CustomersModule, TypeOrmModule.forFeature(salesEntities)],
-  controllers: [ActivitiesController, LeadsController, AssignmentRulesController, PipelinesController, OpportunitiesController],
-  providers: [ActivitiesService, LeadsService, LeadsRepository, LeadDuplicates, LeadAssigner, LeadsMergeMover, AssignmentRulesService, ActivitiesRepository, ActivitiesMergeMover, PipelinesService, OpportunitiesService, OpportunitiesRepository, OpportunitiesMergeMover, SalesSearchSources],
-  exports: [ActivitiesRepository, LeadsService, OpportunitiesService, OpportunitiesRepository, PipelinesService],
+  controllers: [ActivitiesController, LeadsController, AssignmentRulesController, PipelinesController, OpportunitiesController, ...revenueControllers],
+  providers: [ActivitiesService, LeadsService, LeadsRepository, LeadDuplicates, LeadAssigner, LeadsMergeMover, AssignmentRulesService, ActivitiesRepository, ActivitiesMergeMover, PipelinesService, OpportunitiesService, OpportunitiesRepository, OpportunitiesMergeMover, SalesSearchSources, ...revenueProviders],
+  exports: [ActivitiesRepository, LeadsService, OpportunitiesService, OpportunitiesRepository, PipelinesService, SalesContractsRepository],
 })
 export class SalesModule {}

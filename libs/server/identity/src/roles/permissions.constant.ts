@@ -5,7 +5,7 @@ export { PERMISSIONS, type Permission };
 const grant = (scope: DataScope, ...perms: Permission[]) => Object.fromEntries(perms.map((p) => [p, scope])) as Record<string, DataScope>;
 
 // Managers run their department's sales, but pipelines and assignment rules are company-wide admin settings.
-const salesAll = PERMISSIONS.filter((p) => p.startsWith('sales.') && p !== 'sales.pipeline.manage' && p !== 'sales.assignment-rule.manage');
+const salesAll = PERMISSIONS.filter((p) => p.startsWith('sales.') && p !== 'sales.pipeline.manage' && p !== 'sales.assignment-rule.manage' && p !== 'sales.revenue-job.run');
 /** What a rep does every day: their own customers, contacts and follow-ups. */
 const repWork: Permission[] = [
   'sales.customer.read', 'sales.customer.create', 'sales.customer.update',
@@ -13,6 +13,8 @@ const repWork: Permission[] = [
   'sales.activity.read', 'sales.activity.create', 'sales.activity.update',
   'sales.lead.read', 'sales.lead.create', 'sales.lead.update', 'sales.lead.convert',
   'sales.opportunity.read', 'sales.opportunity.create', 'sales.opportunity.update',
+  // Contracts, receivables and targets: own contracts (drafts deletable), their receivables and own targets
+  'sales.contract.read', 'sales.contract.create', 'sales.contract.update', 'sales.contract.delete', 'sales.receivable.manage', 'sales.target.read',
 ];
 const readCustomers: Permission[] = ['sales.customer.read', 'sales.contact.read', 'sales.activity.read'];
 /** Marketing captures and qualifies leads before sales takes over. */
