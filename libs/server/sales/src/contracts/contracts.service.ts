@@ -123,7 +123,7 @@ export class SalesContractsService {
 
   /** draft / rejected → pending_approval; the submitter may not approve it. */
   submit(principal: Principal, id: string, comment?: string): Promise<SalesContractDto> {
-    return this.decide(principal, id, 'sales.contract.update', [SalesContractStatus.DRAFT, SalesContractStatus.REJECTED], 'submit', async (m, c) => {
+    return this.decide(principal, id, 'sales.contract.update', [SalesContractStatus.DRAFT, SalesContractStatus.REJECTED], 'submit', async () => {
       return { status: SalesContractStatus.PENDING_APPROVAL, submittedBy: principal.actorId, submittedAt: this.clock.now(), decidedBy: null, decidedAt: null, statusReason: null, decision: ContractApprovalDecision.SUBMITTED, comment };
     });
   }
