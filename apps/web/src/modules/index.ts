@@ -9,6 +9,7 @@ import { serviceRoutes } from './service/routes';
 import { analyticsRoutes } from './analytics/routes';
 import { adminRoutes } from './admin/routes';
 import { dealsRoutes } from './deals/routes';
+import { contractsRoutes } from './contracts/routes';
 
 /** Pages without the app shell (sign-in). */
 export const publicRoutes: RouteRecordRaw[] = [...authRoutes];
@@ -19,6 +20,7 @@ export const appRoutes: RouteRecordRaw[] = [
   ...profileRoutes,
   ...salesRoutes,
   ...dealsRoutes,
+  ...contractsRoutes,
   ...marketingRoutes,
   ...serviceRoutes,
   ...analyticsRoutes,
