@@ -14,11 +14,11 @@ export const contractStatusTag: Record<SalesContractStatus, TagType> = {
 
 export const receivableStatusTag: Record<ReceivableStatus, TagType> = { pending: 'info', partial: 'warning', paid: 'success', overdue: 'danger' } as Record<ReceivableStatus, TagType>;
 
-/** The progress bar's colour: done at 100 %, on the way from 50 %, behind below. */
-export function progressStatus(percent: number | null): '' | 'success' | 'warning' | 'exception' {
-  if (percent === null) return '';
-  if (percent >= 100) return 'success';
-  return percent >= 50 ? '' : 'warning';
+/** The progress bar's colour (not its status, which would swap the percentage for an icon): done at 100 %, on the way from 50 %, behind below. */
+export function progressColor(percent: number | null): string {
+  if (percent !== null && percent >= 100) return 'var(--el-color-success)';
+  if (percent !== null && percent >= 50) return 'var(--el-color-primary)';
+  return 'var(--el-color-warning)';
 }
 
 /** Cents-exact money arithmetic for what is left to plan or pay. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isQuarter, periodOf, shiftPeriod } from './period';
-import { minus, progressStatus } from './contract-status';
+import { minus, progressColor } from './contract-status';
 
 describe('target periods', () => {
   it('names the month or quarter of a day', () => {
@@ -25,9 +25,9 @@ describe('money and progress helpers', () => {
     expect(minus(100000, 60000.01)).toBe(39999.99);
   });
   it('colours progress', () => {
-    expect(progressStatus(null)).toBe('');
-    expect(progressStatus(120)).toBe('success');
-    expect(progressStatus(60)).toBe('');
-    expect(progressStatus(10)).toBe('warning');
+    expect(progressColor(null)).toContain('warning');
+    expect(progressColor(120)).toContain('success');
+    expect(progressColor(60)).toContain('primary');
+    expect(progressColor(10)).toContain('warning');
   });
 });
