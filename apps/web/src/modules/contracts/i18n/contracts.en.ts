@@ -2,6 +2,7 @@
 // Avoid the characters @ | { } in text except for placeholders: vue-i18n reads them as syntax.
 export const contractsEn = {
   nav: { contracts: 'Contracts', targets: 'Targets' },
+  customerTab: 'Contracts',
   status: {
     draft: 'Draft',
     pending_approval: 'Pending approval',
