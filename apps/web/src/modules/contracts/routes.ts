@@ -17,6 +17,12 @@ export const contractsRoutes: RouteRecordRaw[] = [
     meta: { titleKey: 'contracts.nav.contracts', help: 'contracts', module: 'sales', permission: 'sales.contract.read', nav: { icon: markRaw(Tickets), order: 15 } },
   },
   {
+    path: 'contracts/receivables',
+    name: 'contracts-receivables',
+    component: () => import('./pages/receivables-page.vue'),
+    meta: { titleKey: 'contracts.nav.receivables', help: 'receivables', module: 'sales', permission: 'sales.contract.read' },
+  },
+  {
     path: 'contracts/targets',
     name: 'contracts-targets',
     component: () => import('./pages/targets-page.vue'),

@@ -22,6 +22,7 @@ const byId = (id: string) => ({ params: { path: { id } } });
 
 export type ListSalesContractsParams = QueryOf<'listSalesContracts'>;
 export type TargetProgressParams = QueryOf<'getTargetProgress'>;
+export type ListReceivablesParams = QueryOf<'listReceivables'>;
 
 export const salesContractsApi = {
   list: (query: ListSalesContractsParams = {}) => body<Page<SalesContractDto>>(api.GET('/api/v1/sales-contracts', { params: { query: clean(query) } })),
@@ -38,6 +39,7 @@ export const salesContractsApi = {
 };
 
 export const receivablesApi = {
+  list: (query: ListReceivablesParams = {}) => body<Page<ReceivableDto>>(api.GET('/api/v1/receivables', { params: { query: clean(query) } })),
   plan: (contractId: string) => body<ReceivablePlanDto>(api.GET('/api/v1/sales-contracts/{id}/receivables', byId(contractId))),
   add: (contractId: string, dto: CreateReceivableDto) => body<ReceivableDto>(api.POST('/api/v1/sales-contracts/{id}/receivables', { ...byId(contractId), body: dto as never })),
   remove: (id: string) => done(api.DELETE('/api/v1/receivables/{id}', byId(id))),

@@ -1,7 +1,7 @@
 // English texts of contracts, receivables and targets (合同 / 回款 / 目标). contracts.zh-CN.ts has the same shape.
 // Avoid the characters @ | { } in text except for placeholders: vue-i18n reads them as syntax.
 export const contractsEn = {
-  nav: { contracts: 'Contracts', targets: 'Targets' },
+  nav: { contracts: 'Contracts', receivables: 'Receivables', targets: 'Targets' },
   customerTab: 'Contracts',
   status: {
     draft: 'Draft',
@@ -88,6 +88,14 @@ export const contractsEn = {
     leftToPlan: 'Left to plan: {amount}',
     added: 'Instalment added.',
   },
+  receivables: {
+    anyStatus: 'Any status',
+    onlyMine: 'Only mine',
+    dueBefore: 'Due by',
+    contract: 'Contract',
+    empty: 'No receivables',
+    sort: { dueAsc: 'Due soonest', dueDesc: 'Due latest', amountDesc: 'Largest amount' },
+  },
   payment: {
     title: 'Record payment',
     amount: 'Amount',
@@ -141,6 +149,13 @@ export const contractsHelpEn = {
       'The receivable plan splits the amount into instalments with due dates; their sum cannot exceed the contract amount.',
       'Record payment adds money received against an instalment; an instalment past its due date and not fully paid shows as overdue and its owner is reminded.',
       'Shortly before the end date a renewal opportunity is opened for the owner.',
+    ],
+  },
+  receivables: {
+    title: 'Receivables',
+    steps: [
+      'Instalments of the contracts in your scope, soonest due first; it opens on the overdue ones.',
+      'Filter by status, due date or your own contracts; open the contract to record a payment.',
     ],
   },
   targets: {

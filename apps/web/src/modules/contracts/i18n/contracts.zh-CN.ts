@@ -2,7 +2,7 @@ import type { contractsEn, contractsHelpEn } from './contracts.en';
 
 // 合同、回款与目标的中文文字，结构与 contracts.en.ts 相同（由类型检查保证）。
 export const contractsZhCN: typeof contractsEn = {
-  nav: { contracts: '合同与回款', targets: '销售目标' },
+  nav: { contracts: '合同与回款', receivables: '应收回款', targets: '销售目标' },
   customerTab: '合同',
   status: {
     draft: '草稿',
@@ -89,6 +89,14 @@ export const contractsZhCN: typeof contractsEn = {
     leftToPlan: '尚可计划：{amount}',
     added: '已添加回款期。',
   },
+  receivables: {
+    anyStatus: '全部状态',
+    onlyMine: '只看我的',
+    dueBefore: '应收日期不晚于',
+    contract: '合同',
+    empty: '暂无应收款',
+    sort: { dueAsc: '最先到期', dueDesc: '最晚到期', amountDesc: '金额最大' },
+  },
   payment: {
     title: '登记回款',
     amount: '回款金额',
@@ -142,6 +150,13 @@ export const contractsHelpZhCN: typeof contractsHelpEn = {
       '回款计划把合同金额分成多期，每期有应收日期；各期合计不能超过合同金额。',
       '“登记回款”记录某一期收到的款项；过了应收日期仍未收齐的显示为逾期，并提醒负责人。',
       '合同到期前会自动为负责人创建续约商机。',
+    ],
+  },
+  receivables: {
+    title: '应收回款',
+    steps: [
+      '您权限范围内合同的各期应收款，按应收日期排列；默认显示已逾期的。',
+      '可按状态、应收日期或只看我的筛选；打开合同即可登记回款。',
     ],
   },
   targets: {
