@@ -66,6 +66,17 @@ const scoped: Record<string, (ctx: Ctx) => ScopeFixture> = {
   '/api/v1/customers/{id}/grade': (c) => ({ inside: { id: c.insideCustomer }, outside: { id: c.outsideCustomer }, body: { grade: 'B', reason: 'access' } }),
   '/api/v1/commission-statements/{id}': (c) => ({ inside: { id: c.insideStatement }, outside: { id: c.outsideStatement } }),
   '/api/v1/commission-statements/{id}/confirm': (c) => ({ inside: { id: c.confirmInsideStatement }, outside: { id: c.outsideStatement } }),
+  // Contracts, receivables and targets
+  '/api/v1/sales-contracts/{id}': (c) => ({ inside: { id: c.insideContract }, outside: { id: c.outsideContract } }),
+  '/api/v1/sales-contracts/{id}/submit': (c) => ({ inside: { id: c.submitInsideContract }, outside: { id: c.outsideContract } }),
+  '/api/v1/sales-contracts/{id}/approve': (c) => ({ inside: { id: c.approveInsideContract }, outside: { id: c.outsidePendingContract } }),
+  '/api/v1/sales-contracts/{id}/reject': (c) => ({ inside: { id: c.rejectInsideContract }, outside: { id: c.outsidePendingContract }, body: { reason: 'access test' } }),
+  '/api/v1/sales-contracts/{id}/terminate': (c) => ({ inside: { id: c.terminateInsideContract }, outside: { id: c.outsideApprovedContract }, body: { reason: 'access test' } }),
+  '/api/v1/sales-contracts/{id}/approvals': (c) => ({ inside: { id: c.insideContract }, outside: { id: c.outsideContract } }),
+  '/api/v1/sales-contracts/{id}/receivables': (c) => ({ inside: { id: c.receivablesInsideContract }, outside: { id: c.outsideContract }, body: { dueDate: '2026-06-30', amount: 1 } }),
+  '/api/v1/receivables/{id}': (c) => ({ inside: { id: c.insideInstalment }, outside: { id: c.outsideInstalment } }),
+  '/api/v1/receivables/{id}/payments': (c) => ({ inside: { id: c.payInsideInstalment }, outside: { id: c.outsideInstalment }, body: { amount: 1, receivedOn: '2025-01-01', method: 'cash' } }),
+  '/api/v1/targets/{id}': (c) => ({ inside: { id: c.insideTarget }, outside: { id: c.outsideTarget }, body: { value: 5 } }),
 };
 
 /** Routes with path parameters whose records are organisation-wide (no data scope), and why. */
@@ -147,6 +158,21 @@ interface Ctx {
   insideStatement: string;
   confirmInsideStatement: string;
   outsideStatement: string;
+  // Contracts, receivables and targets: own records per status-changing route
+  insideContract: string;
+  outsideContract: string;
+  submitInsideContract: string;
+  approveInsideContract: string;
+  rejectInsideContract: string;
+  terminateInsideContract: string;
+  receivablesInsideContract: string;
+  outsidePendingContract: string;
+  outsideApprovedContract: string;
+  insideInstalment: string;
+  payInsideInstalment: string;
+  outsideInstalment: string;
+  insideTarget: string;
+  outsideTarget: string;
 }
 
 describe('access control over every route', () => {
@@ -179,6 +205,8 @@ describe('access control over every route', () => {
       'sales.lead.read': 'department', 'sales.lead.create': 'department', 'sales.lead.update': 'department', 'sales.lead.delete': 'department', 'sales.lead.assign': 'department', 'sales.lead.convert': 'department',
       'sales.order.read': 'department', 'sales.order.create': 'department', 'sales.order.update': 'department', 'sales.order.delete': 'department',
       'sales.customer.grade': 'department', 'sales.commission.read': 'department', 'sales.commission.manage': 'department',
+      'sales.contract.read': 'department', 'sales.contract.update': 'department', 'sales.contract.delete': 'department', 'sales.contract.approve': 'department', 'sales.receivable.manage': 'department',
+      'sales.target.read': 'department', 'sales.target.manage': 'department',
     } });
     await post('/api/v1/users', { email: 'none@kehu.test', name: 'None', roles: ['nothing'], password: PASSWORD, departmentId: east.id });
     await post('/api/v1/users', { email: 'hr@kehu.test', name: 'HR', roles: ['east_hr'], password: PASSWORD, departmentId: east.id });
@@ -253,6 +281,32 @@ describe('access control over every route', () => {
     ctx.insideStatement = await statement(ctx.insideUser);
     ctx.confirmInsideStatement = await statement(ctx.secondInsideUser);
     ctx.outsideStatement = await statement(ctx.outsideUser);
+    // Contracts: drafted by the reps; submitted / approved as each route needs (approved by the admin, not the scoped caller).
+    const contract = async (email: string, customerId: string, steps: ('submit' | 'approve')[] = []) => {
+      const auth = `Bearer ${await t.login(email, PASSWORD)}`;
+      const res = await t.http().post('/api/v1/sales-contracts').set('Authorization', auth).send({ title: 'Access contract', customerId, amount: 100, startDate: '2025-01-01', endDate: '2030-12-31' });
+      if (res.status !== 201) throw new Error(`contract: ${res.status} ${JSON.stringify(res.body)}`);
+      for (const step of steps) {
+        const r = await t.http().post(`/api/v1/sales-contracts/${res.body.id}/${step}`).set('Authorization', step === 'submit' ? auth : `Bearer ${ctx.admin}`).send({});
+        if (r.status !== 200) throw new Error(`contract ${step}: ${r.status} ${JSON.stringify(r.body)}`);
+      }
+      return res.body.id as string;
+    };
+    const instalment = async (contractId: string) => (await post(`/api/v1/sales-contracts/${contractId}/receivables`, { dueDate: '2026-03-31', amount: 10 })).id as string;
+    ctx.insideContract = await contract('inside@kehu.test', ctx.insideCustomer);
+    ctx.outsideContract = await contract('outside@kehu.test', ctx.outsideCustomer);
+    ctx.submitInsideContract = await contract('inside@kehu.test', ctx.insideCustomer);
+    ctx.approveInsideContract = await contract('inside@kehu.test', ctx.insideCustomer, ['submit']);
+    ctx.rejectInsideContract = await contract('inside@kehu.test', ctx.insideCustomer, ['submit']);
+    ctx.terminateInsideContract = await contract('inside@kehu.test', ctx.insideCustomer, ['submit', 'approve']);
+    ctx.receivablesInsideContract = await contract('inside@kehu.test', ctx.insideCustomer);
+    ctx.outsidePendingContract = await contract('outside@kehu.test', ctx.outsideCustomer, ['submit']);
+    ctx.outsideApprovedContract = await contract('outside@kehu.test', ctx.outsideCustomer, ['submit', 'approve']);
+    ctx.insideInstalment = await instalment(ctx.insideContract);
+    ctx.payInsideInstalment = await instalment(await contract('inside@kehu.test', ctx.insideCustomer, ['submit', 'approve']));
+    ctx.outsideInstalment = await instalment(ctx.outsideApprovedContract);
+    ctx.insideTarget = (await post('/api/v1/targets', { period: '2026-11', level: 'user', subjectId: ctx.insideUser, metric: 'won_amount', value: 1 })).id;
+    ctx.outsideTarget = (await post('/api/v1/targets', { period: '2026-11', level: 'user', subjectId: ctx.outsideUser, metric: 'won_amount', value: 1 })).id;
     ctx.noRoles = await t.login('none@kehu.test', PASSWORD);
     ctx.scopedUserAdmin = await t.login('hr@kehu.test', PASSWORD);
   });

@@ -44,3 +44,7 @@ export * from './sales/commission.dto';
 export * from './sales/grading.dto';
 export * from './customers/saved-view.dto';
 export * from './notifications/notification.dto';
+export * from './sales/sales-contract.enums';
+export * from './sales/sales-contract.dto';
+export * from './sales/receivable.dto';
+export * from './sales/target.dto';

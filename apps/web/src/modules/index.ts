@@ -11,6 +11,7 @@ import { adminRoutes } from './admin/routes';
 import { dealsRoutes } from './deals/routes';
 import { poolsRoutes } from './pools/routes';
 import { revenueRoutes } from './revenue/routes';
+import { contractsRoutes } from './contracts/routes';
 
 /** Pages without the app shell (sign-in). */
 export const publicRoutes: RouteRecordRaw[] = [...authRoutes];
@@ -23,6 +24,7 @@ export const appRoutes: RouteRecordRaw[] = [
   ...dealsRoutes,
   ...poolsRoutes,
   ...revenueRoutes,
+  ...contractsRoutes,
   ...marketingRoutes,
   ...serviceRoutes,
   ...analyticsRoutes,

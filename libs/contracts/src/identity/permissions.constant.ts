@@ -59,6 +59,16 @@ export const PERMISSIONS = [
   'sales.commission.read',
   'sales.commission.manage',
   'sales.commission-rule.manage',
+  // Contracts, receivables and targets (合同 / 回款 / 目标)
+  'sales.contract.read',
+  'sales.contract.create',
+  'sales.contract.update',
+  'sales.contract.delete',
+  'sales.contract.approve',
+  'sales.receivable.manage',
+  'sales.target.read',
+  'sales.target.manage',
+  'sales.revenue-job.run',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

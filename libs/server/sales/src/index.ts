@@ -21,3 +21,7 @@ export * from './orders/orders.repository';
 export * from './commissions/commission.entity';
 export * from './grading/grading.entity';
 export * from './grading/grading.service';
+export * from './contracts/sales-contract.entity';
+export * from './contracts/contracts.repository';
+export * from './receivables/receivable.entity';
+export * from './targets/target.entity';

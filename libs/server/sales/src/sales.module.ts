@@ -32,15 +32,21 @@ import { GradingService } from './grading/grading.service';
 import { OrdersRepository } from './orders/orders.repository';
 import { revenueParts } from './revenue.parts';
 
-const parts = [poolsParts, revenueParts];
+import { contractsParts } from './contracts/contracts.parts';
+import { SalesContractsRepository } from './contracts/contracts.repository';
+
+const parts = [poolsParts, revenueParts, contractsParts];
 
 export const salesEntities = [Activity, Lead, AssignmentRule, Pipeline, PipelineStage, Opportunity, OpportunityLineItem, OpportunityStageHistory, ...parts.flatMap((p) => p.entities)];
 
-/** Leads, opportunities, pipelines, follow-ups, public pools and revenue (products, orders, grading, commissions). */
+/**
+ * Leads, opportunities, pipelines, follow-ups, public pools, revenue (products, orders, grading,
+ * commissions) and contracts (receivables, targets). Each area lists its own parts.
+ */
 @Module({
   imports: [IdentityModule, CustomersModule, TypeOrmModule.forFeature(salesEntities)],
   controllers: [ActivitiesController, LeadsController, AssignmentRulesController, PipelinesController, OpportunitiesController, ...parts.flatMap((p) => p.controllers)],
   providers: [ActivitiesService, LeadsService, LeadsRepository, LeadDuplicates, LeadAssigner, LeadsMergeMover, AssignmentRulesService, ActivitiesRepository, ActivitiesMergeMover, PipelinesService, OpportunitiesService, OpportunitiesRepository, OpportunitiesMergeMover, SalesSearchSources, ...parts.flatMap((p) => p.providers)],
-  exports: [PoolReturnService, ActivitiesRepository, LeadsService, OpportunitiesService, OpportunitiesRepository, PipelinesService, OrdersRepository, GradingService],
+  exports: [PoolReturnService, ActivitiesRepository, LeadsService, OpportunitiesService, OpportunitiesRepository, PipelinesService, OrdersRepository, GradingService, SalesContractsRepository],
 })
 export class SalesModule {}

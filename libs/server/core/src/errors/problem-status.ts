@@ -17,6 +17,7 @@ export function statusOf(code: ErrorCode): number {
     case ErrorCode.FORBIDDEN:
     case ErrorCode.MODULE_DISABLED:
     case ErrorCode.DELEGATION_EXPIRED:
+    case ErrorCode.SELF_APPROVAL:
       return 403;
     case ErrorCode.NOT_FOUND:
     case ErrorCode.ROUTE_NOT_FOUND:
@@ -44,6 +45,9 @@ export function statusOf(code: ErrorCode): number {
     case ErrorCode.ORDER_STATUS_TRANSITION:
     case ErrorCode.OPPORTUNITY_NOT_WON:
     case ErrorCode.STATEMENT_CONFIRMED:
+    case ErrorCode.CONTRACT_STATUS_TRANSITION:
+    case ErrorCode.PAYMENT_EXCEEDS_DUE:
+    case ErrorCode.INSTALMENT_HAS_PAYMENTS:
       return 409;
     case ErrorCode.PRECONDITION_FAILED:
       return 412;

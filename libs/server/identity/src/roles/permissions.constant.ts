@@ -4,8 +4,8 @@ export { PERMISSIONS, type Permission };
 
 const grant = (scope: DataScope, ...perms: Permission[]) => Object.fromEntries(perms.map((p) => [p, scope])) as Record<string, DataScope>;
 
-// Company-wide admin settings: pipelines, assignment rules, pool settings, the catalogue, grading and commission rules.
-const companySettings: string[] = ['sales.pipeline.manage', 'sales.assignment-rule.manage', 'sales.product.manage', 'sales.grading.manage', 'sales.commission-rule.manage', 'sales.pool.manage'];
+// Company-wide admin settings: pipelines, assignment rules, pool settings, the catalogue, grading and commission rules; running the revenue jobs by hand.
+const companySettings: string[] = ['sales.pipeline.manage', 'sales.assignment-rule.manage', 'sales.product.manage', 'sales.grading.manage', 'sales.commission-rule.manage', 'sales.pool.manage', 'sales.revenue-job.run'];
 const salesAll = PERMISSIONS.filter((p) => p.startsWith('sales.') && !companySettings.includes(p));
 /** What a rep does every day: their own customers, contacts and follow-ups. */
 const repWork: Permission[] = [
@@ -18,6 +18,8 @@ const repWork: Permission[] = [
   'sales.pool.read', 'sales.pool.claim',
   // revenue: reps see the catalogue, place and follow their orders, read their own commission statements.
   'sales.product.read', 'sales.order.read', 'sales.order.create', 'sales.order.update', 'sales.commission.read',
+  // Contracts, receivables and targets: own contracts (drafts deletable), their receivables and own targets
+  'sales.contract.read', 'sales.contract.create', 'sales.contract.update', 'sales.contract.delete', 'sales.receivable.manage', 'sales.target.read',
 ];
 const readCustomers: Permission[] = ['sales.customer.read', 'sales.contact.read', 'sales.activity.read'];
 /** Marketing captures and qualifies leads before sales takes over. */
