@@ -3,6 +3,7 @@ import { CustomFields1795620450000 } from './1795620450000-custom-fields.migrati
 import { Contacts1795620500000 } from './1795620500000-contacts.migration';
 import { SavedViews1795620550000 } from './1795620550000-saved-views.migration';
 import { CustomerOwnership1795620910000 } from './1795620910000-customer-ownership.migration';
+import { ContactsFollowOwnerSet1795621010000 } from './1795621010000-contacts-follow-owner-set.migration';
 import { CustomerGradeOverride1795621100000 } from './1795621100000-customer-grade-override.migration';
 
-export const customersMigrations = [CustomersInit1795620400000, CustomFields1795620450000, Contacts1795620500000, SavedViews1795620550000, CustomerOwnership1795620910000, CustomerGradeOverride1795621100000];
+export const customersMigrations = [CustomersInit1795620400000, CustomFields1795620450000, Contacts1795620500000, SavedViews1795620550000, CustomerOwnership1795620910000, ContactsFollowOwnerSet1795621010000, CustomerGradeOverride1795621100000];

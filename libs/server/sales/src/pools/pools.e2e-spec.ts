@@ -348,9 +348,15 @@ describe('public pools', () => {
       const o = await post(ctx.jobRep, '/api/v1/opportunities', { customerId: won, name: '赢单', amount: 1 });
       await ds.query(`UPDATE opportunities SET status = 'won', won_at = now() WHERE id = $1`, [o.id]);
 
+      await ds.query(`INSERT INTO contacts (customer_id, name, owner_id, department_id) VALUES ($1, '李四', $2, $3), ($4, '王五', $2, $3)`, [due, ctx.jobRepId, ctx.jobs, recent]);
       const res = await api(admin).run();
       expect(res.status).toBe(200);
       expect(res.body.returned).toBe(1);
+      // Contacts follow their customer, set-based, only where the owner changed.
+      expect(await ds.query(`SELECT name, owner_id FROM contacts WHERE customer_id = ANY($1) ORDER BY name`, [[due, recent]])).toEqual([
+        { name: '李四', owner_id: null },
+        { name: '王五', owner_id: ctx.jobRepId },
+      ]);
       expect(res.body.batches).toBe(1);
       expect(await owner(due)).toBeNull();
       for (const id of [recent, gradeA, gradeB, locked, won]) expect(await owner(id)).toBe(ctx.jobRepId);

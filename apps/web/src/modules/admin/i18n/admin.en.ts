@@ -126,6 +126,7 @@ export const adminEn = {
       customer: 'Customers',
       contact: 'Contacts',
       activity: 'Activities',
+      pool: 'Public pool',
     },
     actions: {
       read: 'View',
@@ -136,6 +137,8 @@ export const adminEn = {
       assign: 'Assign',
       export: 'Export',
       merge: 'Merge',
+      claim: 'Claim',
+      lock: 'Lock',
     },
   },
   apiKeys: {

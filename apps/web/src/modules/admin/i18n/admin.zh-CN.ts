@@ -127,6 +127,7 @@ export const adminZhCN: typeof adminEn = {
       customer: '客户',
       contact: '联系人',
       activity: '跟进记录',
+      pool: '公海',
     },
     actions: {
       read: '查看',
@@ -137,6 +138,8 @@ export const adminZhCN: typeof adminEn = {
       assign: '分配',
       export: '导出',
       merge: '合并',
+      claim: '领取',
+      lock: '锁定',
     },
   },
   apiKeys: {
