@@ -163,7 +163,7 @@ describe('access control over every route', () => {
       'sales.opportunity.read': 'department', 'sales.opportunity.create': 'department', 'sales.opportunity.update': 'department', 'sales.opportunity.delete': 'department',
       'sales.lead.read': 'department', 'sales.lead.create': 'department', 'sales.lead.update': 'department', 'sales.lead.delete': 'department', 'sales.lead.assign': 'department', 'sales.lead.convert': 'department',
       'sales.order.read': 'department', 'sales.order.create': 'department', 'sales.order.update': 'department', 'sales.order.delete': 'department',
-      'sales.customer.grade': 'department', 'sales.commission.read': 'department', 'sales.commission.manage': 'department',
+      'sales.grading.override': 'department', 'sales.commission.read': 'department', 'sales.commission.manage': 'department',
     } });
     await post('/api/v1/users', { email: 'none@kehu.test', name: 'None', roles: ['nothing'], password: PASSWORD, departmentId: east.id });
     await post('/api/v1/users', { email: 'hr@kehu.test', name: 'HR', roles: ['east_hr'], password: PASSWORD, departmentId: east.id });
