@@ -191,6 +191,11 @@ describe('products, price lists and orders', () => {
       const westOrder = await http().post('/api/v1/orders').set(ctx.westRep).send({ customerId: c, lines: [{ description: 'a', quantity: 1, unitPrice: 1 }] });
       expect(westOrder.status).toBe(400);
       expect(westOrder.body.errors[0].field).toBe('customerId');
+      const may = await ok(http().post('/api/v1/orders').set(ctx.rep).send({ customerId: c, placedAt: '2026-05-01T00:30:00+08:00', lines: [{ description: 'a', quantity: 1, unitPrice: 1 }] }));
+      const placed = (query: string) => ok(http().get(`/api/v1/orders?customerId=${c}&${query}`).set(ctx.rep), 200).then((p) => p.data.map((o: { id: string }) => o.id));
+      // Days are Shanghai days: 00:30 on 1 May in Shanghai is still 30 April in UTC.
+      expect(await placed('placedFrom=2026-05-01&placedTo=2026-05-01')).toEqual([may.id]);
+      expect(await placed('placedFrom=2026-04-30&placedTo=2026-04-30')).toEqual([]);
       const status = await ok(http().get(`/api/v1/orders?status=placed&placedFrom=2000-01-01&placedTo=2100-01-01&sort=-total&count=true`).set(ctx.rep), 200);
       expect(status.total).toBeGreaterThan(0);
     });
