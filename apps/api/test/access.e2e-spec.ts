@@ -204,7 +204,7 @@ describe('access control over every route', () => {
       'sales.opportunity.read': 'department', 'sales.opportunity.create': 'department', 'sales.opportunity.update': 'department', 'sales.opportunity.delete': 'department',
       'sales.lead.read': 'department', 'sales.lead.create': 'department', 'sales.lead.update': 'department', 'sales.lead.delete': 'department', 'sales.lead.assign': 'department', 'sales.lead.convert': 'department',
       'sales.order.read': 'department', 'sales.order.create': 'department', 'sales.order.update': 'department', 'sales.order.delete': 'department',
-      'sales.customer.grade': 'department', 'sales.commission.read': 'department', 'sales.commission.manage': 'department',
+      'sales.grading.override': 'department', 'sales.commission.read': 'department', 'sales.commission.manage': 'department',
       'sales.contract.read': 'department', 'sales.contract.update': 'department', 'sales.contract.delete': 'department', 'sales.contract.approve': 'department', 'sales.receivable.manage': 'department',
       'sales.target.read': 'department', 'sales.target.manage': 'department',
     } });

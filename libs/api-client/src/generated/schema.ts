@@ -2483,7 +2483,7 @@ export interface components {
             /** @example 600 */
             rateLimitPerMinute?: number;
             /** @description Permission names the key may use. */
-            scopes: ("admin.user.read" | "admin.user.manage" | "admin.role.manage" | "admin.department.manage" | "admin.api-key.manage" | "admin.delegation.manage" | "admin.audit.read" | "admin.rollout.manage" | "admin.custom-field.manage" | "sales.customer.read" | "sales.customer.create" | "sales.customer.update" | "sales.customer.delete" | "sales.customer.assign" | "sales.customer.export" | "sales.customer.merge" | "sales.contact.read" | "sales.contact.create" | "sales.contact.update" | "sales.contact.delete" | "sales.activity.read" | "sales.activity.create" | "sales.activity.update" | "sales.activity.delete" | "sales.lead.read" | "sales.lead.create" | "sales.lead.update" | "sales.lead.delete" | "sales.lead.assign" | "sales.lead.convert" | "sales.opportunity.read" | "sales.opportunity.create" | "sales.opportunity.update" | "sales.opportunity.delete" | "sales.pipeline.manage" | "sales.assignment-rule.manage" | "sales.pool.read" | "sales.pool.claim" | "sales.pool.assign" | "sales.pool.lock" | "sales.pool.manage" | "sales.product.read" | "sales.product.manage" | "sales.order.read" | "sales.order.create" | "sales.order.update" | "sales.order.delete" | "sales.grading.manage" | "sales.customer.grade" | "sales.commission.read" | "sales.commission.manage" | "sales.commission-rule.manage" | "sales.contract.read" | "sales.contract.create" | "sales.contract.update" | "sales.contract.delete" | "sales.contract.approve" | "sales.receivable.manage" | "sales.target.read" | "sales.target.manage" | "sales.revenue-job.run")[];
+            scopes: ("admin.user.read" | "admin.user.manage" | "admin.role.manage" | "admin.department.manage" | "admin.api-key.manage" | "admin.delegation.manage" | "admin.audit.read" | "admin.rollout.manage" | "admin.custom-field.manage" | "sales.customer.read" | "sales.customer.create" | "sales.customer.update" | "sales.customer.delete" | "sales.customer.assign" | "sales.customer.export" | "sales.customer.merge" | "sales.contact.read" | "sales.contact.create" | "sales.contact.update" | "sales.contact.delete" | "sales.activity.read" | "sales.activity.create" | "sales.activity.update" | "sales.activity.delete" | "sales.lead.read" | "sales.lead.create" | "sales.lead.update" | "sales.lead.delete" | "sales.lead.assign" | "sales.lead.convert" | "sales.opportunity.read" | "sales.opportunity.create" | "sales.opportunity.update" | "sales.opportunity.delete" | "sales.pipeline.manage" | "sales.assignment-rule.manage" | "sales.pool.read" | "sales.pool.claim" | "sales.pool.assign" | "sales.pool.lock" | "sales.pool.manage" | "sales.product.read" | "sales.product.manage" | "sales.order.read" | "sales.order.create" | "sales.order.update" | "sales.order.delete" | "sales.grading.manage" | "sales.grading.override" | "sales.commission.read" | "sales.commission.manage" | "sales.commission-rule.manage" | "sales.contract.read" | "sales.contract.create" | "sales.contract.update" | "sales.contract.delete" | "sales.contract.approve" | "sales.receivable.manage" | "sales.target.read" | "sales.target.manage" | "sales.revenue-job.run")[];
         };
         CreateAssignmentRuleDto: {
             active?: boolean;
@@ -2845,8 +2845,6 @@ export interface components {
                 /** @enum {string} */
                 "sales.customer.export"?: "own" | "team" | "department" | "all";
                 /** @enum {string} */
-                "sales.customer.grade"?: "own" | "team" | "department" | "all";
-                /** @enum {string} */
                 "sales.customer.merge"?: "own" | "team" | "department" | "all";
                 /** @enum {string} */
                 "sales.customer.read"?: "own" | "team" | "department" | "all";
@@ -2854,6 +2852,8 @@ export interface components {
                 "sales.customer.update"?: "own" | "team" | "department" | "all";
                 /** @enum {string} */
                 "sales.grading.manage"?: "own" | "team" | "department" | "all";
+                /** @enum {string} */
+                "sales.grading.override"?: "own" | "team" | "department" | "all";
                 /** @enum {string} */
                 "sales.lead.assign"?: "own" | "team" | "department" | "all";
                 /** @enum {string} */
@@ -4756,8 +4756,6 @@ export interface components {
                 /** @enum {string} */
                 "sales.customer.export"?: "own" | "team" | "department" | "all";
                 /** @enum {string} */
-                "sales.customer.grade"?: "own" | "team" | "department" | "all";
-                /** @enum {string} */
                 "sales.customer.merge"?: "own" | "team" | "department" | "all";
                 /** @enum {string} */
                 "sales.customer.read"?: "own" | "team" | "department" | "all";
@@ -4765,6 +4763,8 @@ export interface components {
                 "sales.customer.update"?: "own" | "team" | "department" | "all";
                 /** @enum {string} */
                 "sales.grading.manage"?: "own" | "team" | "department" | "all";
+                /** @enum {string} */
+                "sales.grading.override"?: "own" | "team" | "department" | "all";
                 /** @enum {string} */
                 "sales.lead.assign"?: "own" | "team" | "department" | "all";
                 /** @enum {string} */
@@ -8939,7 +8939,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description NOT_FOUND: no such customer in your sales.customer.grade scope. */
+            /** @description NOT_FOUND: no such customer in your sales.grading.override scope. */
             404: {
                 headers: {
                     [name: string]: unknown;

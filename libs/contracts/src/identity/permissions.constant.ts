@@ -55,7 +55,7 @@ export const PERMISSIONS = [
   'sales.order.update',
   'sales.order.delete',
   'sales.grading.manage',
-  'sales.customer.grade',
+  'sales.grading.override',
   'sales.commission.read',
   'sales.commission.manage',
   'sales.commission-rule.manage',

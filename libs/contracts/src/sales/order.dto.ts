@@ -118,9 +118,9 @@ export class ListOrdersQuery extends PageQueryDto {
   @UuidField({ optional: true }) ownerId?: string;
   @UuidField({ optional: true }) opportunityId?: string;
   @EnumField(OrderStatus, 'OrderStatus', { optional: true }) status?: OrderStatus;
-  /** placedAt ≥ this day (00:00 UTC). */
+  /** placedAt ≥ this day (00:00 Asia/Shanghai). */
   @DateField({ optional: true }) placedFrom?: string;
-  /** placedAt < the day after this one. */
+  /** placedAt before the next day (Asia/Shanghai). */
   @DateField({ optional: true }) placedTo?: string;
   /** Part of the number. */
   @StringField({ optional: true, maxLength: RevenueLimits.searchMaxLength }) q?: string;

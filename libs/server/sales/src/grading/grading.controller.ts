@@ -54,10 +54,10 @@ export class CustomerGradeController {
   /** Sets the grade by hand with a reason and locks it against the job; grade null removes the override and regrades now. */
   @Post(':id/grade')
   @HttpCode(200)
-  @RequirePermission('sales.customer.grade')
+  @RequirePermission('sales.grading.override')
   @ApiOkResponse({ type: CustomerGradeDto })
   @ApiBadRequestResponse({ type: ProblemDto, description: 'VALIDATION_FAILED: grade not A–D, reason missing.' })
-  @ApiNotFoundResponse({ type: ProblemDto, description: 'NOT_FOUND: no such customer in your sales.customer.grade scope.' })
+  @ApiNotFoundResponse({ type: ProblemDto, description: 'NOT_FOUND: no such customer in your sales.grading.override scope.' })
   overrideCustomerGrade(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: OverrideCustomerGradeDto): Promise<CustomerGradeDto> {
     return this.grading.override(p, id, dto);
   }

@@ -94,7 +94,7 @@ export class GradingService implements OnModuleInit {
   /** A manual grade with a reason: locks it against the job; grade null unlocks (and regrades now). */
   override(principal: Principal, customerId: string, dto: OverrideCustomerGradeDto): Promise<CustomerGradeDto> {
     return this.tx.run(async (m) => {
-      const c = await this.customers.get(principal, customerId, 'sales.customer.grade', m);
+      const c = await this.customers.get(principal, customerId, 'sales.grading.override', m);
       const grade = dto.grade ?? null;
       if (grade) {
         await m.query(`UPDATE customers SET grade = $2, grade_locked_at = $3, grade_reason = $4, version = version + 1, updated_at = now() WHERE id = $1`, [customerId, grade, this.clock.now(), dto.reason]);

@@ -5,7 +5,9 @@
  * orders from won opportunities, grading on payment and the customer-merge mover.
  */
 import type { TestApp } from '@kehu/server-testing';
+import { Clock, JobsService } from '@kehu/server-core';
 import { DataSource } from 'typeorm';
+import { GRADING_JOB } from '../grading/grading.service';
 import { bootSalesApp } from '../../test/sales-test-kit';
 
 const PASSWORD = 'Rep-pass-12345';
@@ -191,6 +193,11 @@ describe('products, price lists and orders', () => {
       const westOrder = await http().post('/api/v1/orders').set(ctx.westRep).send({ customerId: c, lines: [{ description: 'a', quantity: 1, unitPrice: 1 }] });
       expect(westOrder.status).toBe(400);
       expect(westOrder.body.errors[0].field).toBe('customerId');
+      const may = await ok(http().post('/api/v1/orders').set(ctx.rep).send({ customerId: c, placedAt: '2026-05-01T00:30:00+08:00', lines: [{ description: 'a', quantity: 1, unitPrice: 1 }] }));
+      const placed = (query: string) => ok(http().get(`/api/v1/orders?customerId=${c}&${query}`).set(ctx.rep), 200).then((p) => p.data.map((o: { id: string }) => o.id));
+      // Days are Shanghai days: 00:30 on 1 May in Shanghai is still 30 April in UTC.
+      expect(await placed('placedFrom=2026-05-01&placedTo=2026-05-01')).toEqual([may.id]);
+      expect(await placed('placedFrom=2026-04-30&placedTo=2026-04-30')).toEqual([]);
       const status = await ok(http().get(`/api/v1/orders?status=placed&placedFrom=2000-01-01&placedTo=2100-01-01&sort=-total&count=true`).set(ctx.rep), 200);
       expect(status.total).toBeGreaterThan(0);
     });
@@ -280,6 +287,19 @@ describe('products, price lists and orders', () => {
       expect(await ds.query(`SELECT changes FROM audit_events WHERE entity_type = 'customer' AND entity_id = $1 AND action = 'grade'`, [other])).toEqual([{ changes: { grade: { before: null, after: 'D' } } }]);
       await ok(http().post(`/api/v1/customers/${locked}/grade`).set(ctx.manager).send({ grade: null, reason: '取消' }), 200);
       expect(await grade(locked)).toBe('D');
+
+      // Revenue counts for 12 months after payment: the nightly job moves the grade once the window has passed.
+      const recent = await customer(ctx.rep, { name: '分级窗口' });
+      const paid = await ok(http().post('/api/v1/orders').set(ctx.rep).send({ customerId: recent, lines: [{ description: 'x', quantity: 1, unitPrice: 20000 }] }));
+      await ok(http().post(`/api/v1/orders/${paid.id}/status`).set(ctx.rep).send({ status: 'paid' }), 200);
+      expect(await grade(recent)).toBe('A');
+      const clock = jest.spyOn(t.app.get(Clock), 'now').mockReturnValue(new Date(Date.now() + 366 * 86_400_000));
+      try {
+        await t.app.get(JobsService).runNow(GRADING_JOB, {});
+        expect(await grade(recent)).toBe('D');
+      } finally {
+        clock.mockRestore();
+      }
     });
   });
 });

@@ -49,8 +49,8 @@ export class OrdersRepository {
     if (q.ownerId) qb.andWhere('o.owner_id = :ownerId', { ownerId: q.ownerId });
     if (q.opportunityId) qb.andWhere('o.opportunity_id = :opportunityId', { opportunityId: q.opportunityId });
     if (q.status) qb.andWhere('o.status = :status', { status: q.status });
-    if (q.placedFrom) qb.andWhere('o.placed_at >= CAST(:placedFrom AS date)', { placedFrom: q.placedFrom });
-    if (q.placedTo) qb.andWhere(`o.placed_at < CAST(:placedTo AS date) + 1`, { placedTo: q.placedTo });
+    if (q.placedFrom) qb.andWhere(`o.placed_at >= (CAST(:placedFrom AS date)::timestamp AT TIME ZONE 'Asia/Shanghai')`, { placedFrom: q.placedFrom });
+    if (q.placedTo) qb.andWhere(`o.placed_at < ((CAST(:placedTo AS date) + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`, { placedTo: q.placedTo });
     if (q.q) qb.andWhere('o.number ILIKE :q', { q: like(q.q) });
     const sort = parseSort(q.sort, sorts, '-placedAt', id);
     return paginate(qb, { sort, cursor: q.cursor, limit: q.limit, count: q.count }, (o) => toOrderDto(o));
