@@ -1,5 +1,5 @@
 // Set-based seeding (INSERT … SELECT generate_series): no row goes through the API.
-// Every id is a pure function of a row number (md5('c' || i)::uuid …), so tables are
+// Every id is a pure function of a row number (bench.uuid('c' || i): md5 shaped as a v4 UUID), so tables are
 // filled on two connections at once without joins between them, and activities'
 // times are chosen so that customers.last_follow_up_at equals their newest follow-up.
 //
@@ -15,11 +15,13 @@ const REPS_PER_DEPT = REPS / DEPARTMENTS; // 9: team A = reps 0-4, team B = reps
 /** Fixed "now" of the data set, so that a reused database means the same thing. */
 export const DATA_NOW = '2026-11-20T00:00:00Z';
 
+// md5 with the version and variant bits of a v4 UUID (the API validates ids as UUIDs).
+const uuid = (text) => `bench.uuid(${text})`;
 export const ids = {
-  customer: (i) => `md5('c' || ${i})::uuid`,
-  rep: (r) => `md5('rep' || ${r})::uuid`,
-  manager: (d) => `md5('mgr' || ${d})::uuid`,
-  dept: (d) => `md5('dept' || ${d})::uuid`,
+  customer: (i) => uuid(`'c' || ${i}`),
+  rep: (r) => uuid(`'rep' || ${r}`),
+  manager: (d) => uuid(`'mgr' || ${d}`),
+  dept: (d) => uuid(`'dept' || ${d}`),
 };
 
 // Brand characters that form no place name and no generic trade word of companyKey, so
@@ -67,6 +69,7 @@ const h = (expr, salt) => `(hashint8((${expr})::bigint * 7 + ${salt}) & 21474836
 function helpersSql(n) {
   return `
 CREATE SCHEMA IF NOT EXISTS bench;
+CREATE OR REPLACE FUNCTION bench.uuid(t text) RETURNS uuid IMMUTABLE LANGUAGE sql AS $$ SELECT overlay(overlay(md5(t) placing '4' from 13) placing '8' from 17)::uuid $$;
 -- STABLE, not IMMUTABLE, where the body does timestamptz arithmetic: else PostgreSQL
 -- refuses to inline the function and calls it per row (50x slower).
 -- customer i → rep index (0..179), stable; every tenth customer sits in its department's pool.
@@ -82,10 +85,10 @@ CREATE OR REPLACE FUNCTION bench.last_of(i bigint) RETURNS timestamptz STABLE LA
 
 const usersSql = (hash) => `
 INSERT INTO departments (id, name, parent_id, path)
-  VALUES (md5('dept-root')::uuid, '客户压测公司 Kehu Bench Co.', NULL, '/' || md5('dept-root')::uuid || '/');
+  VALUES (bench.uuid('dept-root'), '客户压测公司 Kehu Bench Co.', NULL, '/' || bench.uuid('dept-root') || '/');
 INSERT INTO departments (id, name, parent_id, path)
-  SELECT ${ids.dept('d')}, (${arr(['华东', '华南', '华北', '西部', '海外'])})[d / 4 + 1] || '销售' || (d % 4 + 1) || '部', md5('dept-root')::uuid,
-         '/' || md5('dept-root')::uuid || '/' || ${ids.dept('d')} || '/'
+  SELECT ${ids.dept('d')}, (${arr(['华东', '华南', '华北', '西部', '海外'])})[d / 4 + 1] || '销售' || (d % 4 + 1) || '部', bench.uuid('dept-root'),
+         '/' || bench.uuid('dept-root') || '/' || ${ids.dept('d')} || '/'
     FROM generate_series(0, ${DEPARTMENTS - 1}) d;
 INSERT INTO users (id, email, name, locale, password_hash, department_id)
   SELECT ${ids.manager('d')}, 'manager' || d || '@bench.kehu.local', (${arr(SURNAMES)})[d + 1] || '经理' || d, 'zh-CN', '${hash}', ${ids.dept('d')}
@@ -96,15 +99,15 @@ INSERT INTO users (id, email, name, locale, password_hash, department_id)
               ELSE (${arr(SURNAMES)})[r % ${SURNAMES.length} + 1] || (${arr(GIVEN)})[r % ${GIVEN.length} + 1] END,
          CASE WHEN r / ${REPS_PER_DEPT} >= 16 THEN 'en' ELSE 'zh-CN' END, '${hash}', ${ids.dept(`r / ${REPS_PER_DEPT}`)}
     FROM generate_series(0, ${REPS - 1}) r;
-UPDATE departments SET manager_id = md5('mgr' || d.n)::uuid
+UPDATE departments SET manager_id = bench.uuid('mgr' || d.n)
   FROM (SELECT generate_series(0, ${DEPARTMENTS - 1}) n) d WHERE departments.id = ${ids.dept('d.n')};
 INSERT INTO teams (id, name, department_id, manager_id)
-  SELECT md5('team' || d || '-' || t)::uuid, '销售' || d || (CASE t WHEN 0 THEN '一组' ELSE '二组' END), ${ids.dept('d')}, ${ids.manager('d')}
+  SELECT bench.uuid('team' || d || '-' || t), '销售' || d || (CASE t WHEN 0 THEN '一组' ELSE '二组' END), ${ids.dept('d')}, ${ids.manager('d')}
     FROM generate_series(0, ${DEPARTMENTS - 1}) d, generate_series(0, 1) t;
 INSERT INTO team_members (team_id, user_id)
-  SELECT md5('team' || (r / ${REPS_PER_DEPT}) || '-' || (CASE WHEN r % ${REPS_PER_DEPT} < 5 THEN 0 ELSE 1 END))::uuid, ${ids.rep('r')} FROM generate_series(0, ${REPS - 1}) r
+  SELECT bench.uuid('team' || (r / ${REPS_PER_DEPT}) || '-' || (CASE WHEN r % ${REPS_PER_DEPT} < 5 THEN 0 ELSE 1 END)), ${ids.rep('r')} FROM generate_series(0, ${REPS - 1}) r
   UNION ALL
-  SELECT md5('team' || d || '-' || t)::uuid, ${ids.manager('d')} FROM generate_series(0, ${DEPARTMENTS - 1}) d, generate_series(0, 1) t;
+  SELECT bench.uuid('team' || d || '-' || t), ${ids.manager('d')} FROM generate_series(0, ${DEPARTMENTS - 1}) d, generate_series(0, 1) t;
 -- Reps see their team's customers (team scope); managers keep the built-in department scope.
 INSERT INTO roles (key, name, built_in, permissions)
   SELECT 'bench_team_rep', 'Sales rep (team scope)', false, (SELECT jsonb_object_agg(e.key, 'team') FROM roles r, jsonb_each(r.permissions) e WHERE r.key = 'sales_rep');
@@ -154,7 +157,7 @@ function contactsSql(n, from, to) {
   // contact j belongs to customer j % n; the first contact of each customer is its primary one.
   return `
 INSERT INTO contacts (id, customer_id, name, title, phones, emails, wechat_id, is_primary, owner_id, department_id, preferred_channel, created_at, updated_at)
-SELECT md5('k' || j)::uuid, ${ids.customer('i')},
+SELECT bench.uuid('k' || j), ${ids.customer('i')},
        CASE WHEN i % 8 = 0 THEN (${arr(LATIN_FIRST)})[${h('j', 31)} % 20 + 1] || ' ' || (${arr(LATIN_LAST)})[${h('j', 32)} % 20 + 1]
             ELSE (${arr(SURNAMES)})[${h('j', 31)} % ${SURNAMES.length} + 1] || (${arr(GIVEN)})[${h('j', 32)} % ${GIVEN.length} + 1] || CASE WHEN ${h('j', 33)} % 2 = 0 THEN (${arr(GIVEN)})[${h('j', 34)} % ${GIVEN.length} + 1] ELSE '' END END,
        (${arr(['总经理', '采购经理', '技术总监', 'IT经理', '财务', '销售总监', 'CEO', 'Buyer'])})[${h('j', 35)} % 8 + 1],
@@ -175,7 +178,7 @@ function activitiesSql(n, from, to) {
   const m = (n / 5) * 4;
   return `
 INSERT INTO activities (id, customer_id, type, channel, subject, body, occurred_at, owner_id, department_id, done, done_at, due_at, created_at, updated_at, created_by)
-SELECT md5('a' || j)::uuid, ${ids.customer('i')}, (${arr(ACTIVITY.map((a) => a[0]))})[t], (${arr(ACTIVITY.map((a) => a[1]))})[t], (${arr(ACTIVITY.map((a) => a[2]))})[t],
+SELECT bench.uuid('a' || j), ${ids.customer('i')}, (${arr(ACTIVITY.map((a) => a[0]))})[t], (${arr(ACTIVITY.map((a) => a[1]))})[t], (${arr(ACTIVITY.map((a) => a[2]))})[t],
        CASE WHEN ${h('j', 41)} % 2 = 0 THEN '客户反馈:对方案整体满意,需要进一步确认预算与交付时间。' END,
        at, ${ids.rep('bench.rep_of(i)')}, ${ids.dept(`bench.rep_of(i) / ${REPS_PER_DEPT}`)},
        t <> 10 OR k > 0, CASE WHEN t <> 10 OR k > 0 THEN at END, CASE WHEN t = 10 THEN at + interval '3 days' END,
@@ -191,7 +194,7 @@ function opportunitiesSql(n, from, to, pipelineId, stages) {
   const pick = stages.flatMap((s, idx) => Array(s.kind === 'open' ? 7 : 4).fill(idx + 1));
   return `
 INSERT INTO opportunities (id, customer_id, name, pipeline_id, stage_id, status, amount, currency, expected_close_date, won_at, lost_at, lost_reason, stage_entered_at, owner_id, department_id, created_at, updated_at, created_by)
-SELECT md5('o' || j)::uuid, ${ids.customer('i')}, (${arr(['采购项目', '年度框架合同', '系统升级', '扩容订单', 'Pilot project', '续约'])})[${h('j', 51)} % 6 + 1] || ' ' || (j / ${m} + 1),
+SELECT bench.uuid('o' || j), ${ids.customer('i')}, (${arr(['采购项目', '年度框架合同', '系统升级', '扩容订单', 'Pilot project', '续约'])})[${h('j', 51)} % 6 + 1] || ' ' || (j / ${m} + 1),
        '${pipelineId}', (${arr(stages.map((s) => s.id))})[st]::uuid, (${arr(stages.map((s) => s.kind === 'open' ? 'open' : s.kind))})[st],
        (1000 + ${h('j', 52)} % 2000000)::numeric(18,2), 'CNY', (ca + interval '90 days')::date,
        CASE WHEN (${arr(stages.map((s) => s.kind))})[st] = 'won' THEN ca + interval '60 days' END,
