@@ -1,10 +1,11 @@
-// Create a customer through the duplicate check (no allowDuplicate): a fresh name, phone
+// Create a customer through the duplicate check (no allowDuplicate): a random name, phone
 // and e-mail each time, so every call passes the check and writes (row + audit + outbox).
-// The created rows are removed afterwards so the seeded database stays reusable.
-import { randomBytes } from 'node:crypto';
+// The names share no prefix: company keys alike enough (pg_trgm similarity ≥ 0.5) would
+// be reported as duplicates (409). The rows are removed afterwards so the seeded
+// database stays reusable.
+import { randomBytes, randomInt } from 'node:crypto';
 
-const TAG = `BENCH${randomBytes(3).toString('hex')}`;
-let seq = 0; // across warm-up and both concurrencies: every phone and e-mail is new
+const MARK = ' Bench科技有限公司';
 export default {
   name: 'create-customer',
   title: 'Create customer with duplicate check',
@@ -14,17 +15,17 @@ export default {
     const headers = { ...fx.rep.headers, 'content-type': 'application/json' };
     return {
       request: () => {
-        const i = seq++;
+        const key = randomBytes(6).toString('hex');
         return {
-        method: 'POST',
-        path: '/api/v1/customers',
-        headers,
-        body: JSON.stringify({ name: `${TAG}${i}${randomBytes(4).toString('hex')}科技有限公司`, province: '广东', city: '深圳', grade: 'B', phone: `+861370${String(i % 10_000_000).padStart(7, '0')}`, email: `${TAG.toLowerCase()}${i}@new.example.com` }),
+          method: 'POST',
+          path: '/api/v1/customers',
+          headers,
+          body: JSON.stringify({ name: `${key}${MARK}`, province: '广东', city: '深圳', grade: 'B', phone: `+86137${String(randomInt(1e8)).padStart(8, '0')}`, email: `${key}@new.example.com` }),
         };
       },
     };
   },
   async teardown({ fx }) {
-    await fx.pool.query(`DELETE FROM customers WHERE name LIKE 'BENCH%' AND created_by = $1`, [fx.rep.id]);
+    await fx.pool.query('DELETE FROM customers WHERE name LIKE $1', [`%${MARK}`]);
   },
 };

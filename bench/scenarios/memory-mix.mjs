@@ -5,5 +5,6 @@ export default {
   title: 'API RSS under the c=32 read mix',
   target: 'RSS ≤ 350 MB, no growth trend',
   met: (r) => r.memory.peakMb <= 350 && !r.memory.growing,
+  // growth: least-squares slope of RSS over the second half of the run, > 5 MB/min counts as growing
   memory: true,
 };
