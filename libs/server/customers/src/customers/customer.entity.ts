@@ -15,6 +15,7 @@ import { RecordColumns } from '@kehu/server-core';
 @Index('customers_tags_idx', { synchronize: false })
 @Index('customers_follow_up_idx', { synchronize: false })
 @Index('customers_grade_province_idx', { synchronize: false })
+@Index('customers_owner_grade_province_idx', { synchronize: false })
 @Index('customers_custom_fields_idx', { synchronize: false })
 @Index('customers_name_key_idx', ['nameKey'], { where: 'deleted_at IS NULL' })
 @Index('customers_phone_idx', ['phone'], { where: 'deleted_at IS NULL' })

@@ -3,5 +3,6 @@ import { CustomFields1795620450000 } from './1795620450000-custom-fields.migrati
 import { Contacts1795620500000 } from './1795620500000-contacts.migration';
 import { SavedViews1795620550000 } from './1795620550000-saved-views.migration';
 import { CustomerOwnership1795620910000 } from './1795620910000-customer-ownership.migration';
+import { CustomersOwnerFilterIndex1795621510000 } from './1795621510000-customers-owner-filter-index.migration';
 
-export const customersMigrations = [CustomersInit1795620400000, CustomFields1795620450000, Contacts1795620500000, SavedViews1795620550000, CustomerOwnership1795620910000];
+export const customersMigrations = [CustomersInit1795620400000, CustomFields1795620450000, Contacts1795620500000, SavedViews1795620550000, CustomerOwnership1795620910000, CustomersOwnerFilterIndex1795621510000];
