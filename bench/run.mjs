@@ -141,7 +141,7 @@ async function measure(s, ctx, bare) {
     log(`  c=32`);
     const cpu0 = cpuMs(ctx.apiPid);
     r.c32 = await drive(32);
-    r.apiCpuMsPerRequest = cpu0 === null ? null : Math.round(((cpuMs(ctx.apiPid) - cpu0) / Math.max(1, r.c32.n)) * 100) / 100;
+    r.apiCpuMsPerRequest = cpu0 === null || !r.c32.n ? null : Math.round(((cpuMs(ctx.apiPid) - cpu0) / Math.max(1, r.c32.n)) * 100) / 100;
     log(`    p50 ${r.c32.p50} p99 ${r.c32.p99} ms, ${r.c32.rps} req/s, ${r.c32.errors} errors; API CPU ${r.apiCpuMsPerRequest} ms/request`);
     r.rssMb = rssMb(ctx.apiPid);
     if (plan.sql) {
@@ -159,7 +159,12 @@ async function measure(s, ctx, bare) {
     r.api_vs_bare = r.api_vs_bare_pg ?? r.api_vs_bare_const;
     log(`  bare const ${r.bare_const.rps} req/s${r.bare_pg ? `, http+pg ${r.bare_pg.rps} req/s` : ''} → api_vs_bare ${r.api_vs_bare}`);
   }
-  await s.teardown?.(ctx);
+  try {
+    await s.teardown?.(ctx);
+  } catch (err) {
+    r.teardownError = String(err.message ?? err); // the figures stand; the database may keep a few rows
+    log(`  teardown failed: ${r.teardownError}`);
+  }
   r.met = s.met ? Boolean(s.met(r)) : null;
   return r;
 }
