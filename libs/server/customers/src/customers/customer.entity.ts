@@ -15,6 +15,7 @@ import { RecordColumns } from '@kehu/server-core';
 @Index('customers_tags_idx', { synchronize: false })
 @Index('customers_follow_up_idx', { synchronize: false })
 @Index('customers_grade_province_idx', { synchronize: false })
+@Index('customers_owner_grade_province_idx', { synchronize: false })
 @Index('customers_custom_fields_idx', { synchronize: false })
 // Public pool (公海): written by the sales pools migration.
 @Index('customers_pool_follow_up_due_idx', { synchronize: false })

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, createSecretKey, randomBytes, randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@kehu/server-core';
 import type { TokenPairDto } from '@kehu/contracts';
@@ -16,10 +16,19 @@ export const hashToken = (token: string) => createHash('sha256').update(token).d
 
 @Injectable()
 export class TokenService {
+  /**
+   * The HS256 key as a KeyObject, made once: given a string, jsonwebtoken first tries
+   * createPublicKey on it and catches the error on every verify (~14% of a by-id request).
+   */
+  private readonly key: Buffer;
+
   constructor(
     private readonly jwt: JwtService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    // @nestjs/jwt types `secret` as string | Buffer; jsonwebtoken takes a KeyObject too.
+    this.key = createSecretKey(Buffer.from(config.jwtSecret)) as unknown as Buffer;
+  }
 
   /** Issues an access token and a new refresh token in `familyId` (a new family on login). */
   async issue(manager: EntityManager, userId: string, familyId: string = randomUUID()): Promise<TokenPairDto> {
@@ -31,11 +40,11 @@ export class TokenService {
       expiresAt: new Date(Date.now() + this.config.refreshTokenTtlDays * 86_400_000),
     });
     const payload: AccessTokenPayload = { sub: userId, sid: familyId };
-    const accessToken = await this.jwt.signAsync(payload, { secret: this.config.jwtSecret, expiresIn: this.config.accessTokenTtlSeconds, algorithm: 'HS256' });
+    const accessToken = await this.jwt.signAsync(payload, { secret: this.key, expiresIn: this.config.accessTokenTtlSeconds, algorithm: 'HS256' });
     return { accessToken, refreshToken, expiresIn: this.config.accessTokenTtlSeconds };
   }
 
   verifyAccess(token: string): Promise<AccessTokenPayload> {
-    return this.jwt.verifyAsync<AccessTokenPayload>(token, { secret: this.config.jwtSecret, algorithms: ['HS256'] });
+    return this.jwt.verifyAsync<AccessTokenPayload>(token, { secret: this.key, algorithms: ['HS256'] });
   }
 }

@@ -98,18 +98,29 @@ export class OpportunitiesRepository {
       .getRawMany();
 
     const ranked = base().select('o.id', 'id').addSelect('o.customer_id', 'customer_id').addSelect('row_number() OVER (PARTITION BY o.stage_id ORDER BY o.updated_at DESC, o.id DESC)', 'rn');
-    const cards = await this.ds
-      .getRepository(Opportunity)
-      .createQueryBuilder('o')
-      .withDeleted() // the ranked ids are live; a deleted customer still names its cards
-      .innerJoinAndSelect('o.stage', 's')
-      .innerJoin('o.customer', 'c')
-      .addSelect(['c.id', 'c.name'])
-      .where(`(o.id, o.customer_id) IN (SELECT r.id, r.customer_id FROM (${ranked.getQuery()}) r WHERE r.rn <= :cardsPerStage)`)
+    // The card ids first, then the cards by primary key: as one statement (IN (subquery))
+    // PostgreSQL cannot see that only a few ids come back and hash-joins a scan of every
+    // opportunity (1M rows, ~1 s at bench scale 1).
+    const top: { id: string }[] = await this.ds
+      .createQueryBuilder()
+      .select('r.id', 'id')
+      .from(`(${ranked.getQuery()})`, 'r')
+      .where('r.rn <= :cardsPerStage')
       .setParameters({ ...ranked.getParameters(), cardsPerStage: n })
-      .orderBy('o.updated_at', 'DESC')
-      .addOrderBy('o.id', 'DESC')
-      .getMany();
+      .getRawMany();
+    const cards = top.length
+      ? await this.ds
+          .getRepository(Opportunity)
+          .createQueryBuilder('o')
+          .withDeleted() // the ranked ids are live; a deleted customer still names its cards
+          .innerJoinAndSelect('o.stage', 's')
+          .innerJoin('o.customer', 'c')
+          .addSelect(['c.id', 'c.name'])
+          .where('o.id = ANY(:ids)', { ids: top.map((r) => r.id) })
+          .orderBy('o.updated_at', 'DESC')
+          .addOrderBy('o.id', 'DESC')
+          .getMany()
+      : [];
 
     return pipeline.stages.map((stage) => {
       const t = totals.find((r) => r.stageId === stage.id);
