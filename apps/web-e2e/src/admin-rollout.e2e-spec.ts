@@ -110,12 +110,12 @@ describe('the admin area', () => {
     await page.screenshot({ path: screenshotPath('admin-rollout.png') });
     await signOut(page);
 
-    // The rep sees Sales and nothing else.
+    // The rep sees the Sales module's areas (customers, revenue, contracts) and no other module.
     await signIn(page, rep.email, rep.password);
     const sidebar = page.locator('[data-test=sidebar]');
     await sidebar.getByText('销售').waitFor();
     const entries = await sidebar.locator('[data-nav]').evaluateAll((items) => items.map((item) => item.getAttribute('data-nav')));
-    expect(entries).toEqual(['dashboard', 'sales']);
+    expect(entries).toEqual(['dashboard', 'sales', 'revenue-orders', 'contracts']);
     await page.screenshot({ path: screenshotPath('rep-dashboard.png') });
 
     // Admin pages stay closed to them even by address.

@@ -101,7 +101,9 @@ const en = {
   workspace: {
     comingSoon: 'This module is being built. Its screens will appear here as they are released.',
     back: 'Back to home',
-    sales: 'Customers, leads, opportunities, follow-ups, the public pool and orders.',
+    sales: 'Customers, leads, opportunities, follow-ups and the public pool.',
+    'revenue-orders': 'Orders, products and price lists, grading rules and commission statements.',
+    contracts: 'Sales contracts with approval, receivable plans and payments, targets.',
     marketing: 'Segments, campaigns, contact preferences and response tracking.',
     service: 'Cases with SLA, service contracts, field work orders and the knowledge base.',
     analytics: 'Customer value, KPI baselines and dashboards.',

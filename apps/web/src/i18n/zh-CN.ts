@@ -101,7 +101,9 @@ const zhCN: Messages = {
   workspace: {
     comingSoon: '该模块正在建设中，功能上线后会显示在这里。',
     back: '返回首页',
-    sales: '客户、线索、商机、跟进记录、公海和订单。',
+    sales: '客户、线索、商机、跟进记录和公海。',
+    'revenue-orders': '订单、产品与价格表、客户分级规则和提成单。',
+    contracts: '销售合同审批、回款计划与回款登记、目标。',
     marketing: '客户细分、市场活动、联系偏好和响应跟踪。',
     service: '带服务水平的工单、服务合同、派工单和知识库。',
     analytics: '客户价值、KPI 基线和仪表盘。',

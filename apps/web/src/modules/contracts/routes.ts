@@ -14,7 +14,7 @@ export const contractsRoutes: RouteRecordRaw[] = [
     path: 'contracts',
     name: 'contracts',
     component: () => import('./pages/contracts-page.vue'),
-    meta: { titleKey: 'contracts.nav.contracts', help: 'contracts', module: 'sales', permission: 'sales.contract.read', nav: { icon: markRaw(Tickets), order: 15 } },
+    meta: { titleKey: 'contracts.nav.contracts', help: 'contracts', module: 'sales', permission: 'sales.contract.read', nav: { icon: markRaw(Tickets), order: 16 } },
   },
   {
     path: 'contracts/receivables',

@@ -21,6 +21,8 @@ export interface AppConfig {
   outboxPollMs: number;
   /** How often each job worker polls its queue. */
   jobsPollSeconds: number;
+  /** Time zone of the daily job schedules (pool returns at 02:00 company time, not UTC). */
+  jobsTimeZone: string;
   trustProxy: boolean;
   adminEmail: string;
   adminPassword?: string;
@@ -97,6 +99,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): AppConfig {
     jobsEnabled: bool('JOBS_ENABLED', nodeEnv !== 'test'),
     outboxPollMs: int('OUTBOX_POLL_MS', 1000, 50, 600000),
     jobsPollSeconds: int('JOBS_POLL_SECONDS', 2, 1, 3600),
+    jobsTimeZone: env.JOBS_TIME_ZONE ?? 'Asia/Shanghai',
     trustProxy: bool('TRUST_PROXY', false),
     adminEmail,
     adminPassword,
@@ -104,6 +107,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): AppConfig {
     webDistDir: env.KEHU_WEB_DIST || undefined,
   };
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) problems.push(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "${config.logLevel}")`);
+  if (!validTimeZone(config.jobsTimeZone)) problems.push(`JOBS_TIME_ZONE must be an IANA time zone such as Asia/Shanghai (got "${config.jobsTimeZone}")`);
   if (!/^[A-Z]{2}$/.test(config.defaultPhoneRegion)) problems.push('DEFAULT_PHONE_REGION must be a two-letter country code');
   if (problems.length) throw new ConfigError(problems);
   return config;
@@ -128,4 +132,13 @@ function packageVersion(): string {
     if (pkg.name === 'kehu') return pkg.version ?? '0.0.0';
   }
   return '0.0.0';
+}
+
+function validTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -44,7 +44,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     for (const r of this.registrations) {
       await boss.createQueue(r.name);
       await boss.work(r.name, { pollingIntervalSeconds: this.config.jobsPollSeconds, batchSize: 10 }, async (jobs: PgBoss.Job<object>[]) => r.handler(jobs));
-      if (r.cron) await boss.schedule(r.name, r.cron);
+      if (r.cron) await boss.schedule(r.name, r.cron, {}, { tz: this.config.jobsTimeZone });
     }
     this.boss = boss;
   }
