@@ -118,6 +118,10 @@ describe('public pools', () => {
       expect((await api(ctx.westRep).pools()).body.map((p: { id: string }) => p.id)).not.toContain(id);
       expect((await api(ctx.westRep).getPool(id)).status).toBe(404);
       expect((await api(ctx.rep).createPool({ name: 'mine' })).status).toBe(403);
+      // The default pool names no members: every rep sees it until an admin narrows it.
+      const open = (await api(admin).pools()).body.find((p: { isDefault: boolean }) => p.isDefault);
+      expect(open).toMatchObject({ memberUserIds: [], memberDepartmentIds: [] });
+      expect((await api(ctx.westRep).pools()).body.map((p: { id: string }) => p.id)).toContain(open.id);
 
       const [cid] = await imported(id, ['禁用检查有限公司']);
       const disable = await api(admin).patchPool(id, 1, { enabled: false });

@@ -23,13 +23,15 @@ export class PoolsService {
 
   /**
    * Pools the caller may see and claim from: sales.pool.manage sees all; others the enabled
-   * pools naming them as admin or member, or naming their department or one above it.
+   * pools naming them as admin or member, or naming their department or one above it. A pool
+   * that names no members at all (the default pool out of the box) is open to everyone.
    */
   async visibleIds(principal: Principal, m: EntityManager = this.ds.manager): Promise<string[]> {
     const manage = !!principal.permissions['sales.pool.manage'];
     const rows: { id: string }[] = await m.query(
       `SELECT p.id FROM pools p
-        WHERE $1::boolean OR (p.enabled AND ($2 = ANY(p.admin_ids) OR $2 = ANY(p.member_user_ids) OR EXISTS (
+        WHERE $1::boolean OR (p.enabled AND ($2 = ANY(p.admin_ids) OR $2 = ANY(p.member_user_ids)
+              OR (cardinality(p.member_user_ids) = 0 AND cardinality(p.member_department_ids) = 0) OR EXISTS (
               SELECT 1 FROM departments d JOIN departments md ON md.id = ANY(p.member_department_ids)
                WHERE d.id = $3 AND d.path LIKE md.path || '%')))`,
       [manage, principal.userId, principal.departmentId],

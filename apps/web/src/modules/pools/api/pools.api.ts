@@ -34,6 +34,7 @@ export const poolsApi = {
   quota: (id: string) => body<PoolQuotaDto>(api.GET('/api/v1/pools/{id}/quota', byId(id))),
   returningSoon: (days?: number) => body<ReturningSoonDto[]>(api.GET('/api/v1/pools/returning-soon', { params: { query: clean({ days }) } })),
   runReturn: () => body<PoolReturnRunResultDto>(api.POST('/api/v1/pools/return-run')),
+  move: (customerId: string, poolId: string) => body<PoolCustomerDto>(api.POST('/api/v1/pools/customers/{customerId}/move', { ...byCustomer(customerId), body: { poolId } })),
 };
 
 export const poolCustomersApi = {

@@ -36,6 +36,7 @@ export const poolsEn = {
   },
   claimable: { now: 'Now', from: 'From {at}' },
   days: '{n} days',
+  manage: { pickRep: 'Assign to…', assign: 'Assign', assigned: 'Assigned.', pickPool: 'Move to pool…', move: 'Move', moved: 'Moved to the other pool.' },
   drawer: {
     title: 'Before you claim',
     history: 'Ownership history',

@@ -37,6 +37,7 @@ export const poolsZhCN: typeof poolsEn = {
   },
   claimable: { now: '立即', from: '{at} 起' },
   days: '{n} 天',
+  manage: { pickRep: '分配给…', assign: '分配', assigned: '已分配。', pickPool: '转移到公海…', move: '转移', moved: '已转移到其他公海。' },
   drawer: {
     title: '领取前查看',
     history: '归属历史',

@@ -1,0 +1,78 @@
+import type { Page } from 'playwright-core';
+import { launchBrowser, screenshotPath, type Browser } from './support/browser';
+import { e2eEnv } from './support/e2e-env';
+
+const { baseUrl, adminEmail, adminPassword } = e2eEnv();
+
+// Unique per run, so the suite also works against a long-lived server (E2E_BASE_URL).
+const run = Date.now().toString(36);
+const customerName = `宁波港城贸易有限公司 ${run}`;
+const rep = { email: `pool-rep-${run}@kehu.test`, name: `周婷 ${run}`, password: 'Pool-rep-passw0rd!' };
+
+async function api<T>(path: string, init: { method?: string; token?: string; body?: unknown } = {}): Promise<T> {
+  const response = await fetch(`${baseUrl}${path}`, {
+    method: init.method ?? 'GET',
+    headers: { 'Content-Type': 'application/json', ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}) },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path} → ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+const login = (email: string, password: string) => api<{ accessToken: string }>('/api/v1/auth/login', { method: 'POST', body: { email, password } });
+
+async function signIn(page: Page, email: string, password: string) {
+  await page.goto(`${baseUrl}/login`);
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('邮箱').fill(email);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL(`${baseUrl}/`);
+}
+
+describe('the public pool', () => {
+  let browser: Browser;
+  let page: Page;
+  let customerId: string;
+  let repId: string;
+
+  beforeAll(async () => {
+    const { accessToken } = await login(adminEmail, adminPassword);
+    repId = (await api<{ id: string }>('/api/v1/users', { method: 'POST', token: accessToken, body: { email: rep.email, name: rep.name, roles: ['sales_rep'], password: rep.password } })).id;
+    // A colleague had the customer and released it to the pool with a reason.
+    customerId = (await api<{ id: string }>('/api/v1/customers', { method: 'POST', token: accessToken, body: { name: customerName, province: '浙江省', city: '宁波市' } })).id;
+    await api(`/api/v1/pools/customers/${customerId}/release`, { method: 'POST', token: accessToken, body: { reason: '客户暂无采购计划' } });
+    browser = await launchBrowser({ locale: 'zh-CN' });
+    page = await browser.context.newPage();
+    page.setDefaultTimeout(10_000);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('a rep finds a released customer in the pool, reads its history and claims it', async () => {
+    await signIn(page, rep.email, rep.password);
+    await page.goto(`${baseUrl}/sales/pools`);
+    await page.locator('[data-test=pool-quota]').waitFor();
+    await page.getByPlaceholder('按名称搜索').fill(run);
+    const row = page.locator('[data-test=pool-table] .el-table__row').filter({ hasText: customerName });
+    await row.waitFor();
+
+    // The preview shows who had it and why it came back before the rep decides.
+    await row.getByText(customerName).click();
+    const drawer = page.locator('[data-test=pool-customer-drawer]');
+    await drawer.locator('[data-test=ownership-history]').getByText('客户暂无采购计划').waitFor();
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: screenshotPath('pool-preview.png') });
+    await drawer.locator('[data-test=drawer-claim]').click();
+    await page.locator('.el-message--success').waitFor();
+    await row.waitFor({ state: 'detached' });
+
+    const { accessToken } = await login(rep.email, rep.password);
+    const customer = await api<{ ownerId: string; claimedAt: string | null }>(`/api/v1/customers/${customerId}`, { token: accessToken });
+    expect(customer.ownerId).toBe(repId);
+    expect(customer.claimedAt).not.toBeNull();
+  });
+});
