@@ -50,6 +50,9 @@ export const poolsEn = {
   },
   kind: { created: 'Created', claimed: 'Claimed', released: 'Released', assigned: 'Assigned', returned: 'Returned', moved: 'Moved', imported: 'Imported' },
   returning: {
+    cardTitle: 'Returning to the pool soon',
+    all: 'All',
+    inDays: 'in {n} d',
     title: 'My customers returning to the pool',
     window: 'Within',
     empty: 'None of your customers returns to the pool soon.',

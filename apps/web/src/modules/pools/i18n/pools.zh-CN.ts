@@ -51,6 +51,9 @@ export const poolsZhCN: typeof poolsEn = {
   },
   kind: { created: '新建', claimed: '领取', released: '释放', assigned: '分配', returned: '回收', moved: '转移', imported: '导入' },
   returning: {
+    cardTitle: '即将回收到公海',
+    all: '全部',
+    inDays: '{n} 天后',
     title: '我即将回收到公海的客户',
     window: '天数内',
     empty: '近期没有客户会被回收。',
