@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { launchBrowser, screenshotPath, type Browser } from './support/browser';
 import { e2eEnv } from './support/e2e-env';
+import { settle } from './support/session';
 
 const { baseUrl, adminEmail, adminPassword } = e2eEnv();
 
@@ -20,9 +21,6 @@ async function signOut(page: Page) {
   await page.getByRole('menuitem', { name: '退出登录' }).click();
   await page.waitForURL(/\/login$/);
 }
-
-/** Lets Element Plus transitions finish before a screenshot. */
-const settle = (page: Page) => page.waitForTimeout(400);
 
 /** The open Element Plus dropdown (selects and tree-selects render theirs into <body>). */
 const openDropdown = (page: Page): Locator => page.locator('.el-select-dropdown').filter({ visible: true });

@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { launchBrowser, screenshotPath, type Browser } from './support/browser';
 import { e2eEnv } from './support/e2e-env';
+import { api, signIn, settle } from './support/session';
 
 const { baseUrl, adminEmail, adminPassword } = e2eEnv();
 
@@ -9,29 +10,6 @@ const run = Date.now().toString(36);
 const customerName = `苏州工业园区精密机械有限公司 ${run}`;
 const dealName = `年度设备维保合同 ${run}`;
 const leadName = `陈静 ${run}`;
-
-async function api<T>(path: string, init: { method?: string; token?: string; body?: unknown } = {}): Promise<T> {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method: init.method ?? 'GET',
-    headers: { 'Content-Type': 'application/json', ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}) },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path} → ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto(`${baseUrl}/login`);
-  await page.evaluate(() => localStorage.clear());
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel('邮箱').fill(email);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL(`${baseUrl}/`);
-}
-
-/** Lets Element Plus transitions finish before a screenshot. */
-const settle = (page: Page) => page.waitForTimeout(400);
 
 /** "3 个" → 3. */
 async function countOf(column: Locator): Promise<number> {

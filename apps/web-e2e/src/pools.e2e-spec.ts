@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { launchBrowser, screenshotPath, type Browser } from './support/browser';
 import { e2eEnv } from './support/e2e-env';
+import { api, login, signIn } from './support/session';
 
 const { baseUrl, adminEmail, adminPassword } = e2eEnv();
 
@@ -8,28 +9,6 @@ const { baseUrl, adminEmail, adminPassword } = e2eEnv();
 const run = Date.now().toString(36);
 const customerName = `宁波港城贸易有限公司 ${run}`;
 const rep = { email: `pool-rep-${run}@kehu.test`, name: `周婷 ${run}`, password: 'Pool-rep-passw0rd!' };
-
-async function api<T>(path: string, init: { method?: string; token?: string; body?: unknown } = {}): Promise<T> {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method: init.method ?? 'GET',
-    headers: { 'Content-Type': 'application/json', ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}) },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path} → ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
-const login = (email: string, password: string) => api<{ accessToken: string }>('/api/v1/auth/login', { method: 'POST', body: { email, password } });
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto(`${baseUrl}/login`);
-  await page.evaluate(() => localStorage.clear());
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel('邮箱').fill(email);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL(`${baseUrl}/`);
-}
 
 describe('the public pool', () => {
   let browser: Browser;

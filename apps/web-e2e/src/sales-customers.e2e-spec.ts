@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { launchBrowser, screenshotPath, type Browser } from './support/browser';
 import { e2eEnv } from './support/e2e-env';
+import { api, login, signIn, settle } from './support/session';
 
 const { baseUrl, adminEmail, adminPassword } = e2eEnv();
 
@@ -8,31 +9,6 @@ const { baseUrl, adminEmail, adminPassword } = e2eEnv();
 const run = Date.now().toString(36);
 const rep = { name: '王芳', email: `wang.fang.${run}@e2e.kehu.local`, password: 'Rep-pass-12345' };
 const customer = { name: `杭州西湖茶业有限公司 ${run}`, phone: `139${String(Date.now()).slice(-8)}` };
-
-async function api<T>(path: string, init: { method?: string; token?: string; body?: unknown } = {}): Promise<T> {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method: init.method ?? 'GET',
-    headers: { 'Content-Type': 'application/json', ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}) },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path} → ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
-const login = (email: string, password: string) => api<{ accessToken: string }>('/api/v1/auth/login', { method: 'POST', body: { email, password } });
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto(`${baseUrl}/login`);
-  await page.evaluate(() => localStorage.clear());
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel('邮箱').fill(email);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL(`${baseUrl}/`);
-}
-
-/** Lets Element Plus transitions finish before a screenshot. */
-const settle = (page: Page) => page.waitForTimeout(400);
 
 describe('the sales area', () => {
   let browser: Browser;
