@@ -127,6 +127,6 @@ const notBuilt = { name: 'pool-return-job', title: 'Public-pool return job (20k 
 export default service
   ? [
       scenario('pool-return-job', 'Public-pool return job, 20k of 1M due', '≤ 3 s, no batch (lock) over 1 s', 20_000, (r) => r.job.seconds <= 3 && r.job.maxBatchMs <= 1000),
-      scenario('pool-return-job-half', 'Public-pool return job, half of 1M due', '≤ 60 s, no batch (lock) over 1 s', 500_000, (r) => r.job.seconds <= 60 && r.job.maxBatchMs <= 1000),
+      scenario('pool-return-half', 'Public-pool return job, half of 1M due', '≤ 60 s, no batch (lock) over 1 s', 500_000, (r) => r.job.seconds <= 60 && r.job.maxBatchMs <= 1000),
     ]
   : notBuilt;
