@@ -39,7 +39,47 @@ const DAYS = 30;
 const RULES = { returnRules: [{ kind: 'noFollowUp', days: DAYS, includeOpenOpportunities: true }] };
 const BASE = 'greatest(c.last_follow_up_at, c.claimed_at, c.created_at)';
 const OWNED = 'c.owner_id IS NOT NULL AND c.locked_at IS NULL AND c.deleted_at IS NULL';
-const SNAPSHOT = 'bench.pool_return_snapshot';
+// One snapshot table per scenario, so a leftover of one never meets the other.
+const snapshotOf = (name) => `bench.${name.replace(/-/g, '_')}_snapshot`;
+
+/**
+ * Puts the returned customers back from the snapshot, in chunks of 10k (one statement for
+ * 500k rows ran for over 10 minutes: the statement trigger joins transition tables of that
+ * size), then deletes the run's history and audit rows with triggers off (append-only audit)
+ * and gives the default pool its rules back. Also run alone to repair an interrupted run:
+ * `node bench/scenarios/pool-return-job.mjs <database url> [snapshot table]`.
+ */
+export async function restore(pg, { snapshot, poolId, rules, history, audit }) {
+  const out = { customers: 0, history: 0, audit: 0 };
+  for (let last = '00000000-0000-0000-0000-000000000000'; ; ) {
+    const r = await pg.query(
+      `WITH s AS (SELECT * FROM ${snapshot} WHERE id > $1::uuid ORDER BY id LIMIT 10000),
+            b AS (UPDATE customers c SET owner_id = s.owner_id, pool_id = s.pool_id, pool_entered_at = s.pool_entered_at, claimed_at = s.claimed_at, version = s.version, updated_at = s.updated_at
+                    FROM s WHERE c.id = s.id AND c.owner_id IS NULL RETURNING c.id)
+       SELECT (SELECT max(id::text) FROM s) AS last, (SELECT count(*) FROM b)::int AS n`,
+      [last],
+    );
+    if (!r.rows[0].last) break;
+    last = r.rows[0].last;
+    out.customers += r.rows[0].n;
+  }
+  const c = await pg.connect();
+  try {
+    await c.query('BEGIN');
+    if (poolId) await c.query('UPDATE pools SET rules = $2 WHERE id = $1', [poolId, JSON.stringify(rules)]);
+    await c.query("SET LOCAL session_replication_role = 'replica'");
+    out.history = (await c.query(`DELETE FROM ownership_history WHERE id > $1 AND kind = 'returned'`, [history])).rowCount;
+    out.audit = (await c.query(`DELETE FROM audit_events WHERE id > $1 AND action = 'pool_return'`, [audit])).rowCount;
+    await c.query(`DROP TABLE ${snapshot}`);
+    await c.query('COMMIT');
+  } catch (err) {
+    await c.query('ROLLBACK');
+    throw err;
+  } finally {
+    c.release();
+  }
+  return out;
+}
 
 function scenario(name, title, target, due, met) {
   let state;
@@ -62,15 +102,16 @@ function scenario(name, title, target, due, met) {
         [n],
       );
       const now = new Date(edge.base.getTime() + DAYS * 86_400_000);
-      await q(`DROP TABLE IF EXISTS ${SNAPSHOT}`);
+      const snapshot = snapshotOf(name);
+      await q(`DROP TABLE IF EXISTS ${snapshot}`);
       await q(
-        `CREATE TABLE ${SNAPSHOT} AS SELECT c.id, c.owner_id, c.pool_id, c.pool_entered_at, c.claimed_at, c.version, c.updated_at
+        `CREATE TABLE ${snapshot} AS SELECT c.id, c.owner_id, c.pool_id, c.pool_entered_at, c.claimed_at, c.version, c.updated_at
            FROM customers c WHERE ${OWNED} AND ${BASE} <= $1::timestamptz`,
         [edge.base],
       );
       const [{ history, audit }] = await q(`SELECT (SELECT coalesce(max(id), 0) FROM ownership_history) AS history, (SELECT coalesce(max(id), 0) FROM audit_events) AS audit`);
       await q('UPDATE pools SET rules = $2 WHERE id = $1', [pool.id, JSON.stringify(RULES)]);
-      state = { pool, history, audit };
+      state = { pool, history, audit, snapshot };
 
       require('reflect-metadata');
       const core = require('@kehu/server-core');
@@ -93,33 +134,23 @@ function scenario(name, title, target, due, met) {
     },
     async teardown({ fx, log }) {
       if (!state) return;
-      const { pool, history, audit, ds } = state;
+      const { pool, history, audit, ds, snapshot } = state;
       state = undefined;
       await ds?.destroy();
-      const c = await fx.pool.connect();
       const t = performance.now();
-      try {
-        await c.query('BEGIN');
-        // Triggers on: the contacts follow their customer back to its owner.
-        const back = await c.query(
-          `UPDATE customers c SET owner_id = s.owner_id, pool_id = s.pool_id, pool_entered_at = s.pool_entered_at, claimed_at = s.claimed_at, version = s.version, updated_at = s.updated_at
-             FROM ${SNAPSHOT} s WHERE c.id = s.id AND c.owner_id IS NULL`,
-        );
-        await c.query('UPDATE pools SET rules = $2 WHERE id = $1', [pool.id, JSON.stringify(pool.rules ?? {})]);
-        await c.query("SET LOCAL session_replication_role = 'replica'");
-        const h = await c.query('DELETE FROM ownership_history WHERE id > $1', [history]);
-        const a = await c.query(`DELETE FROM audit_events WHERE id > $1 AND action = 'pool_return'`, [audit]);
-        await c.query(`DROP TABLE ${SNAPSHOT}`);
-        await c.query('COMMIT');
-        log(`  restored ${back.rowCount} customers, removed ${h.rowCount} history and ${a.rowCount} audit rows in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-      } catch (err) {
-        await c.query('ROLLBACK');
-        throw err;
-      } finally {
-        c.release();
-      }
+      const back = await restore(fx.pool, { snapshot, poolId: pool.id, rules: pool.rules ?? {}, history, audit });
+      log(`  restored ${back.customers} customers, removed ${back.history} history and ${back.audit} audit rows in ${((performance.now() - t) / 1000).toFixed(1)} s`);
     },
   };
+}
+
+// Repair after an interrupted run: node bench/scenarios/pool-return-job.mjs <database url> [snapshot table]
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()) && process.argv[2]) {
+  const { default: pgLib } = await import('pg');
+  const pg = new pgLib.Pool({ connectionString: process.argv[2], max: 2 });
+  const [pool] = (await pg.query('SELECT id FROM pools WHERE is_default')).rows;
+  console.log(await restore(pg, { snapshot: process.argv[3] ?? snapshotOf('pool-return-job'), poolId: pool?.id, rules: {}, history: 0, audit: 0 }));
+  await pg.end();
 }
 
 const notBuilt = { name: 'pool-return-job', title: 'Public-pool return job (20k due / half due)', target: '≤ 3 s (20k due); ≤ 60 s (500k due), no lock over 1 s', notBuilt: 'not built yet' };
