@@ -17,6 +17,7 @@ import { RecordColumns } from '@kehu/server-core';
 @Index('contacts_reach_trgm_idx', { synchronize: false })
 @Index('contacts_phones_idx', { synchronize: false })
 @Index('contacts_emails_idx', { synchronize: false })
+@Index('contacts_deleted_customer_idx', { synchronize: false })
 @Index('contacts_primary_uq', ['customerId'], { unique: true, where: 'is_primary AND deleted_at IS NULL' })
 @Index('contacts_external_uq', ['externalSource', 'externalId'], { unique: true, where: 'deleted_at IS NULL AND external_id IS NOT NULL' })
 export class Contact extends RecordColumns {
