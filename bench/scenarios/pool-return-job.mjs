@@ -125,7 +125,8 @@ function scenario(name, title, target, due, met) {
         note: `${n} due`,
         job: async () => {
           const t = performance.now();
-          const r = await svc.run(now);
+          // BENCH_POOL_RETURN_BATCH=<n> fixes the batch size (to compare with the adaptive one).
+          const r = await svc.run(now, process.env.BENCH_POOL_RETURN_BATCH ? { batchSize: Number(process.env.BENCH_POOL_RETURN_BATCH) } : {});
           const seconds = Math.round((performance.now() - t) / 10) / 100;
           log(`  returned ${r.returned} in ${seconds} s, ${r.batches} batches, longest ${r.maxBatchMs} ms`);
           return { seconds, rows: r.returned, due: n, batches: r.batches, maxBatchMs: r.maxBatchMs };
