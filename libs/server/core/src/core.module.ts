@@ -7,6 +7,7 @@ import { AuditEvent } from './audit/audit-event.entity';
 import { AuditService } from './audit/audit.service';
 import { AuthGuard } from './auth/auth.guard';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
+import { ChangeSignals } from './database/change-signals';
 import { DATABASE_URL } from './database/database-url.token';
 import { dataSourceOptions, type SchemaParts } from './database/data-source.options';
 import { TransactionService } from './database/transaction.service';
@@ -73,6 +74,7 @@ export class CoreModule {
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_GUARD, useClass: AuthGuard },
         TransactionService,
+        ChangeSignals,
         AuditService,
         OutboxService,
         OutboxDispatcher,
@@ -80,7 +82,7 @@ export class CoreModule {
         Clock,
         NotificationsService,
       ],
-      exports: [APP_CONFIG, DATABASE_URL, TypeOrmModule, TransactionService, AuditService, OutboxService, OutboxDispatcher, JobsService, Clock, NotificationsService],
+      exports: [APP_CONFIG, DATABASE_URL, TypeOrmModule, TransactionService, ChangeSignals, AuditService, OutboxService, OutboxDispatcher, JobsService, Clock, NotificationsService],
     };
   }
 }

@@ -5,6 +5,7 @@ import { PRINCIPAL_RESOLVER } from '@kehu/server-core';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
 import { PasswordService } from './auth/password.service';
+import { PrincipalCache } from './auth/principal-cache';
 import { PrincipalResolverService } from './auth/principal-resolver.service';
 import { RefreshToken } from './auth/refresh-token.entity';
 import { TokenService } from './auth/token.service';
@@ -60,6 +61,7 @@ export const identityEntities = [User, Department, Role, UserRole, Team, TeamMem
     RolesService,
     ModuleRolloutService,
     AuditEventsService,
+    PrincipalCache,
     PrincipalResolverService,
     RateLimiterService,
     LoginThrottleService,

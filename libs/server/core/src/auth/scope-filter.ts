@@ -40,6 +40,21 @@ export function applyScope<T extends ObjectLiteral>(
   }
 }
 
+/**
+ * The owners whose records a principal may see, when the scope is a list of people
+ * (own, team — and department for records without a department column, as applyScope
+ * reads it); null when the scope is a department subtree or everything. Lets a query walk
+ * a per-owner index owner by owner (top-N per owner, then merge) instead of filtering a
+ * whole range; the people are exactly those applyScope would admit.
+ */
+export function scopeOwnerIds(principal: Principal, permission: string, columns: ScopeColumns): string[] | null {
+  const scope = principal.permissions[permission];
+  if (!scope) return [];
+  if (scope === DataScope.OWN) return [principal.userId];
+  if (scope === DataScope.TEAM || (scope === DataScope.DEPARTMENT && !columns.department)) return principal.teamMemberIds;
+  return null;
+}
+
 export function assertUnreachable(value: never): never {
   throw new Error(`Unhandled value: ${String(value)}`);
 }

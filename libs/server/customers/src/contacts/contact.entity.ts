@@ -14,6 +14,7 @@ import { RecordColumns } from '@kehu/server-core';
 @Index('contacts_department_keyset_idx', { synchronize: false })
 @Index('contacts_name_keyset_idx', { synchronize: false })
 @Index('contacts_name_trgm_idx', { synchronize: false })
+@Index('contacts_search_bigrams_idx', { synchronize: false })
 @Index('contacts_reach_trgm_idx', { synchronize: false })
 @Index('contacts_phones_idx', { synchronize: false })
 @Index('contacts_emails_idx', { synchronize: false })

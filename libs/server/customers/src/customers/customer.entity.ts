@@ -11,6 +11,7 @@ import { RecordColumns } from '@kehu/server-core';
 @Index('customers_department_keyset_idx', { synchronize: false })
 @Index('customers_keyset_idx', { synchronize: false })
 @Index('customers_name_trgm_idx', { synchronize: false })
+@Index('customers_search_bigrams_idx', { synchronize: false })
 @Index('customers_name_key_trgm_idx', { synchronize: false })
 @Index('customers_tags_idx', { synchronize: false })
 @Index('customers_follow_up_idx', { synchronize: false })

@@ -1,8 +1,9 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { SearchHitDto } from '@kehu/contracts';
-import { applyScope, type Principal } from '@kehu/server-core';
+import { applyScope, substringMatch, type Principal } from '@kehu/server-core';
 import { DataSource } from 'typeorm';
 import { ContactsRepository } from '../contacts/contacts.repository';
+import { CUSTOMER_SEARCH_TEXT } from '../customers/customer-search-text';
 import { CustomersRepository } from '../customers/customers.repository';
 import { SearchRegistry, type SearchTerms } from './search.registry';
 
@@ -39,7 +40,7 @@ export class CustomerSearchSources implements OnModuleInit {
         `greatest(CASE WHEN c.phone = :sPhone OR c.email = :sEmail THEN 1 ELSE 0 END, CASE WHEN c.name ILIKE :sPrefix THEN 0.9 ELSE 0 END, word_similarity(:sText, c.name) * 0.85)`,
         'score',
       )
-      .andWhere('(c.name ILIKE :sLike OR c.short_name ILIKE :sLike OR c.phone = :sPhone OR c.email = :sEmail)')
+      .andWhere(`(${substringMatch(CUSTOMER_SEARCH_TEXT, t.text, 'sLike', 'sText')} OR c.phone = :sPhone OR c.email = :sEmail)`)
       .orderBy('score', 'DESC')
       .addOrderBy('c.id')
       .limit(t.limit)
@@ -59,7 +60,7 @@ export class CustomerSearchSources implements OnModuleInit {
         'score',
       )
       .andWhere('k.deleted_at IS NULL')
-      .andWhere('(k.name ILIKE :sLike OR :sPhone = ANY(k.phones) OR :sEmail = ANY(k.emails))')
+      .andWhere(`(${substringMatch('k.name', t.text, 'sLike', 'sText')} OR :sPhone = ANY(k.phones) OR :sEmail = ANY(k.emails))`)
       .orderBy('score', 'DESC')
       .addOrderBy('k.id')
       .limit(t.limit)

@@ -1,5 +1,8 @@
 import type { TestApp } from '@kehu/server-testing';
+import { DataSource } from 'typeorm';
+import { substringMatch } from '@kehu/server-core';
 import { bootCustomersApp } from '../../test/customers-test-kit';
+import { CUSTOMER_SEARCH_TEXT } from '../customers/customer-search-text';
 
 const PASSWORD = 'Rep-pass-12345';
 
@@ -59,5 +62,28 @@ describe('global search', () => {
     expect((await t.http().get('/api/v1/search?q=').set(rep)).body.errors[0].field).toBe('q');
     expect((await t.http().get(`/api/v1/search?q=${'x'.repeat(101)}`).set(rep)).status).toBe(400);
     expect((await t.http().get('/api/v1/search?q=a&limit=51').set(rep)).body.errors[0].field).toBe('limit');
+  });
+
+  it('matches one character, two, and longer pieces anywhere in the name, and lists filter the same way', async () => {
+    expect((await search('张')).map((h) => h.title)).toContain('张一鸣');
+    expect((await search('跳动科技')).map((h) => h.title)).toEqual(['北京字节跳动科技有限公司']);
+    expect(await search('动字')).toEqual([]); // every bigram exists in the name, the substring does not
+    const list = await t.http().get(`/api/v1/customers?q=${encodeURIComponent('字节')}`).set(rep);
+    expect(list.body.data.map((c: { name: string }) => c.name).sort()).toEqual(['北京字节跳动科技有限公司', '字节教育有限公司']);
+  });
+
+  it('writes the search condition exactly as the bigram indexes are defined, so the planner can use them', async () => {
+    // The planner matches an expression index by the expression's parse tree: the plan's
+    // rendering of our condition must contain the index's own rendering of its expression.
+    const ds = t.app.get(DataSource);
+    const check = async (index: string, sql: string) => {
+      const [{ def }] = await ds.query(`SELECT pg_get_indexdef($1::regclass) AS def`, [index]);
+      const expression = /USING gin \((.*)\) WHERE/.exec(def)![1];
+      const plan = ((await ds.query(`EXPLAIN ${sql}`)) as { 'QUERY PLAN': string }[]).map((r) => r['QUERY PLAN']).join('\n');
+      expect(plan).toContain(expression);
+    };
+    const where = (expr: string) => substringMatch(expr, '字节', 'l', 't').replace(':l', `'%字节%'`).replace(':t', `'字节'`);
+    await check('customers_search_bigrams_idx', `SELECT c.id FROM customers c WHERE ${where(CUSTOMER_SEARCH_TEXT)} AND c.deleted_at IS NULL`);
+    await check('contacts_search_bigrams_idx', `SELECT k.id FROM contacts k WHERE ${where('k.name')} AND k.deleted_at IS NULL`);
   });
 });

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { SearchHitDto, SearchQuery } from '@kehu/contracts';
-import { APP_CONFIG, type AppConfig, type Principal } from '@kehu/server-core';
+import { APP_CONFIG, likePattern, type AppConfig, type Principal } from '@kehu/server-core';
 import { normalizeEmail, normalizePhone, normalizeText } from '../data-quality/normalize';
 import { SearchRegistry } from './search.registry';
 
@@ -17,7 +17,7 @@ export class SearchService {
     const limit = query.limit ?? 20;
     const terms = {
       text,
-      like: `%${text.replace(/[%_\\]/g, '\\$&')}%`,
+      like: likePattern(text),
       phone: /^[\d\s+()-]{5,}$/.test(text) ? (normalizePhone(text, this.config.defaultPhoneRegion) ?? null) : null,
       email: text.includes('@') ? normalizeEmail(text) : null,
       limit,

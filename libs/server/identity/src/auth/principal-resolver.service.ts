@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { ApiKeysService } from '../api-keys/api-keys.service';
 import { API_KEY_PREFIX } from '../api-keys/api-key-secret';
 import { DelegationsService } from '../delegations/delegations.service';
+import { PrincipalCache } from './principal-cache';
 import { TokenService } from './token.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -51,6 +52,7 @@ export class PrincipalResolverService implements PrincipalResolver {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly apiKeys: ApiKeysService,
     private readonly delegations: DelegationsService,
+    private readonly cache: PrincipalCache,
   ) {}
 
   async resolve(bearerToken: string, onBehalfOf?: string): Promise<Principal> {
@@ -101,7 +103,11 @@ export class PrincipalResolverService implements PrincipalResolver {
   }
 
   /** Loads a user's principal; `sessionId` must be a live login session (null: no session to check, e.g. API keys). */
-  async load(userId: string, sessionId: string | null): Promise<Principal> {
+  load(userId: string, sessionId: string | null): Promise<Principal> {
+    return this.cache.get(userId, sessionId, () => this.loadFresh(userId, sessionId));
+  }
+
+  private async loadFresh(userId: string, sessionId: string | null): Promise<Principal> {
     const [row] = (await this.dataSource.query(PRINCIPAL_SQL, [userId, sessionId])) as PrincipalRow[];
     if (!row || !row.session_ok) throw new DomainException(ErrorCode.UNAUTHENTICATED, 'The session has ended; log in again.', { headers: { 'WWW-Authenticate': 'Bearer' } });
     if (!row.active) throw new DomainException(ErrorCode.ACCOUNT_DISABLED, 'This account is disabled.');

@@ -24,6 +24,7 @@ import { RecordColumns } from '@kehu/server-core';
 @Index('leads_queue_idx', { synchronize: false })
 @Index('leads_open_owner_idx', { synchronize: false })
 @Index('leads_person_name_trgm_idx', { synchronize: false })
+@Index('leads_search_bigrams_idx', { synchronize: false })
 @Index('leads_company_name_trgm_idx', { synchronize: false })
 @Index('leads_phone_idx', ['phone'], { where: 'deleted_at IS NULL' })
 @Index('leads_email_idx', ['email'], { where: 'deleted_at IS NULL' })

@@ -361,6 +361,25 @@ describe('opportunities and pipelines', () => {
       expect((await api(ctx.manager).board(board.id, '?limitPerStage=101')).body.errors[0].field).toBe('limitPerStage');
     });
 
+    it('gives a team-scoped caller the same cards as ranking would: newest first across the team, N per stage, a cursor that continues', async () => {
+      // A team lead whose scope is the team (rep + mate): the board merges per-owner index walks.
+      const role = await t.http().post('/api/v1/roles').set(admin).send({ key: 'board_team_lead', name: 'Team lead', permissions: { 'sales.opportunity.read': 'team', 'sales.customer.read': 'team' } });
+      expect(role.status).toBe(201);
+      const lead = await t.http().post('/api/v1/users').set(admin).send({ email: 'lead@kehu.test', name: 'lead', roles: ['board_team_lead'], password: PASSWORD, departmentId: ctx.east });
+      expect((await t.http().post('/api/v1/teams').set(admin).send({ name: 'Board team', departmentId: ctx.east, memberIds: [lead.body.id, ctx.repId, ctx.mateId] })).status).toBe(201);
+      const auth = { Authorization: `Bearer ${await t.login('lead@kehu.test', PASSWORD)}` };
+      const a = col((await api(auth).board(board.id, '?limitPerStage=2')).body, 'A');
+      const all = (await api(auth).list(`?pipelineId=${board.id}&stageId=${a.stage.id}&sort=-updatedAt`)).body.data.map((o: { id: string }) => o.id);
+      expect(all).toHaveLength(4); // A1–A3 of the rep, A4 of the mate; not the west rep's, not the deleted one
+      expect(a.count).toBe(4);
+      expect(a.cards.map((c) => c.id)).toEqual(all.slice(0, 2));
+      const rest = await api(auth).list(`?pipelineId=${board.id}&stageId=${a.stage.id}&sort=-updatedAt&cursor=${a.nextCursor}`);
+      expect([...a.cards.map((c) => c.id), ...rest.body.data.map((o: { id: string }) => o.id)]).toEqual(all);
+      const b = col((await api(auth).board(board.id)).body, 'B');
+      expect(b.cards).toEqual([expect.objectContaining({ customerName: 'B1 mate', amount: 400, probability: 50, status: 'open' })]);
+      expect(col((await api(auth).board(board.id, `?ownerId=${ctx.mateId}`)).body, 'A').cards.map((c) => c.id)).toEqual([ids.A[3]]);
+    });
+
     it('runs a fixed number of statements whatever the stages: totals, ranked card ids (one window function), cards by id', async () => {
       const logged: string[] = [];
       const original = ds.driver.createQueryRunner.bind(ds.driver);

@@ -28,6 +28,7 @@ export const numericTransformer: ValueTransformer = {
 @Index('opportunities_close_date_keyset_idx', { synchronize: false })
 @Index('opportunities_amount_keyset_idx', { synchronize: false })
 @Index('opportunities_name_trgm_idx', { synchronize: false })
+@Index('opportunities_search_bigrams_idx', { synchronize: false })
 @Index('opportunities_owner_board_idx', { synchronize: false })
 @Index('opportunities_custom_fields_idx', { synchronize: false })
 @Index('opportunities_stage_idx', ['stageId'])

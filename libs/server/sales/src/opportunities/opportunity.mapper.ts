@@ -1,4 +1,4 @@
-import type { OpportunityCardDto, OpportunityDto, OpportunityLineItemDto, OpportunityStatus } from '@kehu/contracts';
+import type { OpportunityDto, OpportunityLineItemDto, OpportunityStatus } from '@kehu/contracts';
 import type { Opportunity, OpportunityLineItem } from './opportunity.entity';
 
 const iso = (d: Date | null): string | null => d?.toISOString() ?? null;
@@ -39,25 +39,6 @@ export function toOpportunityDto(o: Opportunity, lineItems: OpportunityLineItem[
     createdAt: o.createdAt.toISOString(),
     updatedAt: o.updatedAt.toISOString(),
     createdBy: o.createdBy,
-    version: o.version,
-  };
-}
-
-/** `o.stage` and `o.customer` (at least its name) must be loaded. */
-export function toCardDto(o: Opportunity): OpportunityCardDto {
-  return {
-    id: o.id,
-    name: o.name,
-    customerId: o.customerId,
-    customerName: o.customer?.name ?? '',
-    stageId: o.stageId,
-    status: o.status as OpportunityStatus,
-    amount: o.amount,
-    currency: o.currency,
-    probability: probabilityOf(o),
-    expectedCloseDate: o.expectedCloseDate,
-    ownerId: o.ownerId,
-    updatedAt: o.updatedAt.toISOString(),
     version: o.version,
   };
 }

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { SearchHitDto } from '@kehu/contracts';
 import { SearchRegistry, type SearchTerms } from '@kehu/server-customers';
-import type { Principal } from '@kehu/server-core';
+import { substringMatch, type Principal } from '@kehu/server-core';
 import { LeadsRepository } from '../leads/leads.repository';
 import { OpportunitiesRepository } from '../opportunities/opportunities.repository';
 
@@ -36,7 +36,7 @@ export class SalesSearchSources implements OnModuleInit {
         `greatest(CASE WHEN l.phone = :sPhone OR l.email = :sEmail THEN 1 ELSE 0 END, CASE WHEN l.person_name ILIKE :sPrefix OR l.company_name ILIKE :sPrefix THEN 0.9 ELSE 0 END, word_similarity(:sText, l.person_name || ' ' || coalesce(l.company_name, '')) * 0.8)`,
         'score',
       )
-      .andWhere('(l.person_name ILIKE :sLike OR l.company_name ILIKE :sLike OR l.phone = :sPhone OR l.email = :sEmail)')
+      .andWhere(`(${substringMatch(`l.person_name || ' ' || coalesce(l.company_name, '')`, t.text, 'sLike', 'sText')} OR l.phone = :sPhone OR l.email = :sEmail)`)
       .orderBy('score', 'DESC')
       .addOrderBy('l.id')
       .limit(t.limit)
@@ -53,7 +53,7 @@ export class SalesSearchSources implements OnModuleInit {
       .addSelect('oc.name', 'subtitle')
       .addSelect('o.customer_id', 'customer_id')
       .addSelect(`greatest(CASE WHEN o.name ILIKE :sPrefix THEN 0.9 ELSE 0 END, word_similarity(:sText, o.name) * 0.8)`, 'score')
-      .andWhere('o.name ILIKE :sLike')
+      .andWhere(substringMatch('o.name', t.text, 'sLike', 'sText'))
       .orderBy('score', 'DESC')
       .addOrderBy('o.id')
       .limit(t.limit)
