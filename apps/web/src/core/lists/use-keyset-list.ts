@@ -1,4 +1,4 @@
-import { computed, ref, shallowRef, watch, type WatchSource } from 'vue';
+import { computed, ref, shallowRef, toValue, watch, type WatchSource } from 'vue';
 import type { Page } from '@kehu/contracts';
 
 export interface PageRequest {
@@ -13,7 +13,10 @@ export interface KeysetListOptions {
   /** Reload from the first page when any of these change (filters, sort), after `debounceMs`. */
   watch?: WatchSource[];
   debounceMs?: number;
-  /** Ask for `total` on the first page. */
+  /**
+   * Show a `total`: asked for by a second request (`limit: 1, count: true`) once the first
+   * page is on screen, so a count over a large scope never delays the rows.
+   */
   count?: boolean;
 }
 
@@ -35,14 +38,25 @@ export function useKeysetList<T>(fetchPage: (request: PageRequest) => Promise<Pa
     const mine = ++generation;
     loading.value = true;
     try {
-      const page = await fetchPage({ limit: pageSize, count: options.count ?? true });
+      const page = await fetchPage({ limit: pageSize });
       if (mine !== generation) return;
       rows.value = page.data;
       nextCursor.value = page.nextCursor;
-      total.value = page.total ?? null;
+      // A first page that is the whole list is its own count.
+      total.value = page.nextCursor === null ? page.data.length : null;
       loaded.value = true;
+      if (page.nextCursor !== null && (options.count ?? true)) void loadTotal(mine);
     } finally {
       if (mine === generation) loading.value = false;
+    }
+  }
+
+  async function loadTotal(mine: number): Promise<void> {
+    try {
+      const counted = await fetchPage({ limit: 1, count: true });
+      if (mine === generation && counted.total !== undefined) total.value = counted.total;
+    } catch {
+      // The rows are shown; a missing total is not worth an error message.
     }
   }
 
@@ -67,7 +81,14 @@ export function useKeysetList<T>(fetchPage: (request: PageRequest) => Promise<Pa
 
   if (options.watch?.length) {
     let timer: ReturnType<typeof setTimeout> | undefined;
+    // Sources that settle after the first load (custom-field definitions, the signed-in user)
+    // recompute the query without changing it: only a different query reloads.
+    const key = () => JSON.stringify(options.watch!.map((source) => toValue(source)));
+    let last = key();
     watch(options.watch, () => {
+      const next = key();
+      if (next === last) return;
+      last = next;
       clearTimeout(timer);
       timer = setTimeout(() => void reload(), options.debounceMs ?? 250);
     }, { deep: true });
