@@ -18,7 +18,7 @@ import { checkNameKeys } from './lib/check-keys.mjs';
 import { fixtures } from './lib/fixtures.mjs';
 import { benchDir, root } from './lib/paths.mjs';
 import { table } from './lib/report.mjs';
-import { counts, seed } from './lib/seed.mjs';
+import { counts, seed, SEED_VERSION } from './lib/seed.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -89,7 +89,8 @@ async function prepareDatabase(server) {
     return (await query(url, `SELECT to_regclass('bench.meta') IS NOT NULL AS ok`))[0].ok ? (await query(url, 'SELECT * FROM bench.meta'))[0] : undefined;
   };
   const m = await meta();
-  if (m && !args.reseed && Number(m.scale) === scale && (m.schema_version === version || args.upgrade)) {
+  const seededBySameSeeder = (m?.seed?.seedVersion ?? 1) === SEED_VERSION;
+  if (m && !args.reseed && seededBySameSeeder && Number(m.scale) === scale && (m.schema_version === version || args.upgrade)) {
     if (m.schema_version !== version) {
       log(`Upgrading ${name}: schema ${m.schema_version} → ${version} (migrations on the seeded data)`);
       const t = Date.now();
@@ -100,7 +101,7 @@ async function prepareDatabase(server) {
     log(`Reusing ${name} (scale ${scale}, schema ${version}, seeded ${m.seeded_at.toISOString()})`);
     return { url, name, reused: true, seed: m.seed };
   }
-  log(`Seeding ${name}: ${JSON.stringify(counts(scale))} (schema ${version}${m ? `, was ${m.schema_version} at scale ${m.scale}` : ''})`);
+  log(`Seeding ${name}: ${JSON.stringify(counts(scale))} (schema ${version}${m ? `, was ${m.schema_version} at scale ${m.scale}${seededBySameSeeder ? '' : ', by an older seeder'}` : ''})`);
   await recreateDatabase(server.url, name);
   let t = Date.now();
   await migrate(url);

@@ -9,6 +9,8 @@ import argon2 from 'argon2';
 import pg from 'pg';
 
 export const BENCH_PASSWORD = 'Bench-pass-2026';
+/** Bumped when the seeder fills something new: a database seeded by an older one is seeded again. */
+export const SEED_VERSION = 2; // 2: orders
 export const REPS = 180;
 export const DEPARTMENTS = 20;
 const REPS_PER_DEPT = REPS / DEPARTMENTS; // 9: team A = reps 0-4, team B = reps 5-8; the manager leads both
@@ -206,6 +208,29 @@ SELECT bench.uuid('o' || j), ${ids.customer('i')}, (${arr(['采购项目', '年�
           FROM (SELECT j, (j % ${m}) / 9 * 10 + (j % ${m}) % 9 AS i FROM generate_series(${from}, ${to - 1}) j) q) s`;
 }
 
+const ORDER_STATUS = ['placed', 'confirmed', 'paid', 'paid', 'shipped', 'delivered', 'delivered', 'delivered', 'delivered', 'returned', 'cancelled'];
+
+function ordersSql(n, from, to) {
+  // order j belongs to customer j % n and its developer; placed between the customer's creation and DATA_NOW;
+  // the status timestamps follow the status (a delivered order was confirmed, paid and shipped before).
+  return `
+INSERT INTO orders (id, number, customer_id, owner_id, department_id, status, currency, subtotal, discount_total, total, placed_at,
+                    confirmed_at, paid_at, shipped_at, delivered_at, returned_at, cancelled_at, created_at, updated_at, created_by)
+SELECT bench.uuid('ord' || j), 'SO' || lpad(j::text, 9, '0'), ${ids.customer('i')}, ${ids.rep('bench.rep_of(i)')}, ${ids.dept(`bench.rep_of(i) / ${REPS_PER_DEPT}`)},
+       st, 'CNY', amount, 0, amount, pa,
+       CASE WHEN st NOT IN ('placed', 'cancelled') THEN pa + interval '1 day' END,
+       CASE WHEN st IN ('paid', 'shipped', 'delivered', 'returned') THEN pa + interval '3 days' END,
+       CASE WHEN st IN ('shipped', 'delivered', 'returned') THEN pa + interval '5 days' END,
+       CASE WHEN st IN ('delivered', 'returned') THEN pa + interval '8 days' END,
+       CASE WHEN st = 'returned' THEN pa + interval '20 days' END,
+       CASE WHEN st = 'cancelled' THEN pa + interval '2 days' END,
+       pa, pa, ${ids.rep('bench.rep_of(i)')}
+  FROM (SELECT j, i, (${arr(ORDER_STATUS)})[${h('j', 61)} % ${ORDER_STATUS.length} + 1] AS st,
+               (500 + ${h('j', 62)} % 200000)::numeric(14,2) AS amount,
+               bench.created_of(i) + ('${DATA_NOW}'::timestamptz - bench.created_of(i)) * ((${h('j', 63)} % 1000) / 1000.0) AS pa
+          FROM (SELECT j, j % ${n} AS i FROM generate_series(${from}, ${to - 1}) j) q) s`;
+}
+
 /** Constraints and indexes of the tables, to drop before the load and rebuild after it. */
 async function keysAndIndexes(c, tables) {
   const { rows: cons } = await c.query(
@@ -254,7 +279,7 @@ export async function seed(url, scale, log) {
     let existing, tables, pipeline, stages, cons, idx;
     try {
     existing = new Set((await c.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`)).rows.map((r) => r.table_name));
-    tables = ['customers', 'contacts', 'activities', 'opportunities'].filter((t) => existing.has(t));
+    tables = ['customers', 'contacts', 'activities', 'opportunities', 'orders'].filter((t) => existing.has(t));
     pipeline = (await c.query('SELECT id FROM pipelines WHERE is_default')).rows[0].id;
     stages = (await c.query('SELECT id, kind FROM pipeline_stages WHERE pipeline_id = $1 AND deleted_at IS NULL ORDER BY position', [pipeline])).rows;
     const hash = await argon2.hash(BENCH_PASSWORD, { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
@@ -280,13 +305,14 @@ export async function seed(url, scale, log) {
       ...batches(n.activities, 2 * B, (a, b) => step(`activities ${a}-${b}`, activitiesSql(n.customers, a, b))),
       ...batches(n.contacts, 2 * B, (a, b) => step(`contacts ${a}-${b}`, contactsSql(n.customers, a, b))),
       ...batches(n.opportunities, B, (a, b) => step(`opportunities ${a}-${b}`, opportunitiesSql(n.customers, a, b, pipeline, stages))),
+      ...(existing.has('orders') ? batches(n.orders, 2 * B, (a, b) => step(`orders ${a}-${b}`, ordersSql(n.customers, a, b))) : []),
     ];
     await parallel(pool, load);
     lap('load_s', t);
     t = Date.now();
     // Keys first (foreign keys need them), then the secondary indexes, biggest first.
     await parallel(pool, cons.filter((k) => k.contype !== 'f').map((k) => step(`key ${k.conname}`, `ALTER TABLE ${k.tbl} ADD CONSTRAINT "${k.conname}" ${k.def}`)));
-    const order = { activities: 0, contacts: 1, customers: 2, opportunities: 3 };
+    const order = { activities: 0, orders: 1, contacts: 2, customers: 3, opportunities: 4 };
     await parallel(pool, [...idx].sort((a, b) => (order[a.tbl] ?? 9) - (order[b.tbl] ?? 9)).map((i) => step(`index ${i.name}`, i.def)));
     await parallel(pool, cons.filter((k) => k.contype === 'f').map((k) => step(`fk ${k.conname}`, `ALTER TABLE ${k.tbl} ADD CONSTRAINT "${k.conname}" ${k.def}`)));
     lap('indexes_s', t);
@@ -294,7 +320,7 @@ export async function seed(url, scale, log) {
     await parallel(pool, [...tables, 'users', 'departments', 'teams', 'team_members'].map((tb) => step(`analyze ${tb}`, `VACUUM (ANALYZE) ${tb}`)));
     lap('analyze_s', t);
     lap('total_s', t0);
-    return { counts: { ...n, orders: existing.has('orders') ? 'not seeded: the seeder does not know the orders schema yet' : 'not built yet' }, timings };
+    return { seedVersion: SEED_VERSION, counts: { ...n, orders: existing.has('orders') ? n.orders : 'not built yet' }, timings };
   } finally {
     await pool.end();
   }
