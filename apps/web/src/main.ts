@@ -1,6 +1,5 @@
 // class-transformer decorators in @kehu/contracts read design-time metadata.
 import 'reflect-metadata/lite';
-import 'element-plus/theme-chalk/base.css';
 import './styles.css';
 import { createApp } from 'vue';
 import { createPinia } from 'pinia';

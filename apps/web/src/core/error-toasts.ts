@@ -1,5 +1,4 @@
 import type { App } from 'vue';
-import { ElMessage } from 'element-plus';
 import { isApiProblemError } from '@kehu/api-client';
 import { i18n } from '@/i18n';
 import { useAuthStore } from '@/stores/auth.store';
@@ -19,7 +18,8 @@ export function messageFor(error: unknown): string | null {
 
 function show(error: unknown): boolean {
   const message = messageFor(error);
-  if (message) ElMessage.error({ message, grouping: true });
+  // Element Plus stays out of the entry chunk: the toast module comes with the first use.
+  if (message) void import('./toast').then(({ toastError }) => toastError(message));
   return message !== null;
 }
 
