@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ActivityType, ErrorCode, LeadStatus, type ActivityDto, type CreateLeadActivityDto, type Page, type PageQueryDto } from '@kehu/contracts';
+import { AuditService, diff, DomainException, OutboxService, paginate, parseSort, TransactionService, type Principal } from '@kehu/server-core';
+import { DataSource, type EntityManager } from 'typeorm';
+import { Lead } from '../leads/lead.entity';
+import { LeadsRepository } from '../leads/leads.repository';
+import { checkTimes, defaultChannel, fieldError, toParticipants } from './activity-rules';
+import { Activity } from './activity.entity';
+import { toActivityDto } from './activity.mapper';
+import { LeadActivity } from './lead-activity.entity';
+
+/** Types that count as reaching the person: logging one moves a new lead to contacted. A note does not. */
+const CONTACT_TYPES: readonly string[] = [ActivityType.CALL, ActivityType.VISIT, ActivityType.MEETING, ActivityType.EMAIL];
+
+/**
+ * Follow-ups on a lead before conversion (the lead's timeline). Visibility follows the
+ * lead: whoever sees the lead (sales.lead.read scope) sees and may log its follow-ups;
+ * anyone else gets 404 (or, through POST /activities, 400 naming leadId, like customerId).
+ */
+@Injectable()
+export class LeadActivitiesService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly tx: TransactionService,
+    private readonly leads: LeadsRepository,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  /**
+   * Files the follow-up on the lead, moves `last_contacted_at` forward and a new lead to
+   * contacted, in one transaction that holds the lead's row lock (conversion takes the same
+   * lock, so a follow-up never slips in while the lead's history is being moved).
+   * `notFoundAs`: the field named when the lead is not visible (POST /activities), else 404.
+   */
+  create(principal: Principal, leadId: string, dto: CreateLeadActivityDto, notFoundAs?: 'leadId'): Promise<ActivityDto> {
+    if ((dto.type as ActivityType) === ActivityType.TASK) throw fieldError('type', 'notTaskOnLead', 'tasks are planned on customers; log calls, visits, meetings, e-mails and notes on a lead');
+    const occurredAt = dto.occurredAt ? new Date(dto.occurredAt) : new Date();
+    checkTimes(occurredAt, null, null);
+    return this.tx.run(async (m) => {
+      const lead = await this.visibleLead(m, principal, leadId, notFoundAs);
+      if (lead.status === LeadStatus.CONVERTED) {
+        throw new DomainException(ErrorCode.CONFLICT, 'This lead was converted; log the follow-up on its customer.', { extensions: { customerId: lead.customerId } });
+      }
+      const record = {
+        leadId,
+        type: dto.type,
+        channel: dto.channel ?? defaultChannel(dto.type),
+        subject: dto.subject,
+        body: dto.body || null,
+        outcome: dto.outcome || null,
+        occurredAt,
+        durationMinutes: dto.durationMinutes ?? null,
+        participants: await toParticipants(m, dto.participants),
+      };
+      const saved = await m.save(LeadActivity, m.create(LeadActivity, { ...record, ownerId: principal.userId, departmentId: principal.departmentId, createdBy: principal.actorId }));
+      const out = toActivityDto(saved);
+      await this.audit.record(m, { action: 'create', entityType: 'activity', entityId: saved.id, changes: diff({}, record as never) });
+      await this.outbox.publish(m, { type: 'activity.created', aggregateType: 'activity', aggregateId: saved.id, payload: { customerId: null, leadId, type: saved.type, ownerId: saved.ownerId, occurredAt: out.occurredAt } });
+      await this.touchLead(m, lead, saved);
+      return out;
+    });
+  }
+
+  /**
+   * The lead's timeline, newest first: its own follow-ups while open; once converted, the
+   * same follow-ups where they went (the customer's activities tagged with this lead).
+   */
+  async list(principal: Principal, leadId: string, q: PageQueryDto): Promise<Page<ActivityDto>> {
+    const lead = await this.leads.get(principal, leadId);
+    const sort = parseSort(undefined, { occurredAt: { expression: 'a.occurred_at', key: 'occurredAt' } }, '-occurredAt', { expression: 'a.id', key: 'id' });
+    const page = { sort, cursor: q.cursor, limit: q.limit, count: q.count };
+    if (lead.customerId) return paginate(this.ds.getRepository(Activity).createQueryBuilder('a').where('a.lead_id = :leadId', { leadId }), page, toActivityDto);
+    return paginate(this.ds.getRepository(LeadActivity).createQueryBuilder('a').where('a.lead_id = :leadId', { leadId }), page, toActivityDto);
+  }
+
+  private async visibleLead(m: EntityManager, principal: Principal, leadId: string, notFoundAs?: 'leadId'): Promise<Lead> {
+    try {
+      return await this.leads.get(principal, leadId, 'sales.lead.read', m, true);
+    } catch (err) {
+      if (notFoundAs && err instanceof DomainException && err.code === ErrorCode.NOT_FOUND) throw fieldError(notFoundAs, 'exists', `${notFoundAs} does not name a lead you can see`);
+      throw err;
+    }
+  }
+
+  /** last_contacted_at never goes backwards (derived: no version bump); new → contacted is a real change (version, audit, event). */
+  private async touchLead(m: EntityManager, lead: Lead, a: LeadActivity): Promise<void> {
+    const contacted = lead.status === LeadStatus.NEW && CONTACT_TYPES.includes(a.type);
+    await m.query(`UPDATE leads SET last_contacted_at = GREATEST(last_contacted_at, $2::timestamptz) WHERE id = $1`, [lead.id, a.occurredAt]);
+    if (!contacted) return;
+    await m.query(`UPDATE leads SET status = $2, version = version + 1, updated_at = now() WHERE id = $1`, [lead.id, LeadStatus.CONTACTED]);
+    await this.audit.record(m, { action: 'update', entityType: 'lead', entityId: lead.id, changes: { status: { before: lead.status, after: LeadStatus.CONTACTED }, activityId: { before: null, after: a.id } } });
+    await this.outbox.publish(m, { type: 'lead.updated', aggregateType: 'lead', aggregateId: lead.id, payload: { fields: ['status'], status: LeadStatus.CONTACTED } });
+  }
+}
