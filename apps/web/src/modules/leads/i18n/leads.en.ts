@@ -56,6 +56,14 @@ export const leadsEn = {
     kind: { lead: 'Lead', customer: 'Customer', contact: 'Contact' },
     reason: { phone: 'same phone', email: 'same e-mail' },
   },
+  drawer: {
+    title: 'Lead',
+    lastContacted: 'Last contacted',
+    never: 'Not yet',
+    followUps: 'Follow-ups',
+    log: 'Log a follow-up',
+    emptyHint: 'Log the first call or visit: a new lead becomes contacted. The history moves to the customer on conversion.',
+  },
   assign: {
     title: 'Assign “{name}”',
     owner: 'New owner',

@@ -57,6 +57,14 @@ export const leadsZhCN: typeof leadsEn = {
     kind: { lead: '线索', customer: '客户', contact: '联系人' },
     reason: { phone: '电话相同', email: '邮箱相同' },
   },
+  drawer: {
+    title: '线索',
+    lastContacted: '最近联系',
+    never: '尚未联系',
+    followUps: '跟进记录',
+    log: '记录跟进',
+    emptyHint: '记录第一次电话或拜访：新线索会变为已联系。转化时跟进记录随之转到客户名下。',
+  },
   assign: {
     title: '分配「{name}」',
     owner: '新负责人',
