@@ -68,6 +68,8 @@ describe('the opportunity page', () => {
     const editor = dialog.locator('[data-test=line-items]');
     await expect(editor.locator('[data-test=line-item]').count()).resolves.toBe(2);
     await expect(editor.locator('[data-test=lines-total]').innerText()).resolves.toBe('¥15,400.00');
+    // The probability is left to the stage; the field says what that is.
+    await expect(dialog.locator('input[placeholder="按阶段：10%"]').count()).resolves.toBe(1);
 
     await editor.locator('[data-test=add-line]').click();
     const added = editor.locator('[data-test=line-item]').nth(2);

@@ -65,6 +65,7 @@ export const dealsEn = {
     },
   },
   form: {
+    stageProbability: 'Stage: {n}%',
     createTitle: 'New opportunity',
     editTitle: 'Edit opportunity',
     customerSearch: 'Type to search customers',

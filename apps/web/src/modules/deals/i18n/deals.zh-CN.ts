@@ -66,6 +66,7 @@ export const dealsZhCN: typeof dealsEn = {
     },
   },
   form: {
+    stageProbability: '按阶段：{n}%',
     createTitle: '新建商机',
     editTitle: '编辑商机',
     customerSearch: '输入名称搜索客户',

@@ -131,6 +131,7 @@ export const leadsHelpEn = {
       'New lead opens the form. If a lead, customer or contact with the same phone or e-mail exists you see it first and may save anyway.',
       'Assign gives a lead to someone (needs the assign permission); Run the assignment rules assigns the whole queue.',
       'Convert turns a qualified lead into a customer (new, or an existing one you link) and optionally an opportunity.',
+      'Click a name to see the lead’s follow-ups and log one; the first call, visit, meeting or e-mail makes a new lead contacted. Converting moves the follow-ups to the customer.',
     ],
   },
   leadRules: {
