@@ -9,8 +9,19 @@ import { ActivitiesRepository } from './activities.repository';
 import { checkTimes, defaultChannel, fieldError, toParticipants } from './activity-rules';
 import { followUpTime, LastFollowUp } from './last-follow-up';
 import { LeadActivitiesService } from './lead-activities.service';
+import type { LeadActivity } from './lead-activity.entity';
 
 const taskOnly = ['dueAt', 'reminderAt'] as const;
+
+/** Tries the customer's follow-ups first; an id not found there may name one still on a lead. */
+async function orOnLead<T>(onCustomer: () => Promise<T>, onLead: () => Promise<T>): Promise<T> {
+  try {
+    return await onCustomer();
+  } catch (err) {
+    if (err instanceof DomainException && err.code === ErrorCode.NOT_FOUND) return onLead();
+    throw err;
+  }
+}
 
 /** Quick entry: the first line (cut at 100 characters) is the subject, everything after it the body. */
 export function splitQuickText(text: string): { subject: string; body: string | null } {
@@ -85,7 +96,22 @@ export class ActivitiesService {
     return this.create(principal, { customerId: dto.customerId, leadId: dto.leadId, type: dto.type, subject, ...(body ? { body } : {}) });
   }
 
+  /** A customer's follow-up, else one still on a lead (visible with its lead). */
+  get(principal: Principal, id: string): Promise<Activity | LeadActivity> {
+    return orOnLead<Activity | LeadActivity>(
+      () => this.repo.get(principal, id),
+      () => this.leadActivities.get(principal, id),
+    );
+  }
+
   update(principal: Principal, id: string, version: number, dto: UpdateActivityDto): Promise<ActivityDto> {
+    return orOnLead(
+      () => this.updateOnCustomer(principal, id, version, dto),
+      () => this.leadActivities.update(principal, id, version, dto),
+    );
+  }
+
+  private updateOnCustomer(principal: Principal, id: string, version: number, dto: UpdateActivityDto): Promise<ActivityDto> {
     return this.tx.run(async (m) => {
       const before = await this.repo.get(principal, id, 'sales.activity.update', m);
       const wasTask = before.type === ActivityType.TASK;
@@ -121,6 +147,13 @@ export class ActivitiesService {
 
   /** Soft delete; when it was the customer's newest follow-up, last_follow_up_at falls back to the next one. */
   remove(principal: Principal, id: string): Promise<void> {
+    return orOnLead(
+      () => this.removeOnCustomer(principal, id),
+      () => this.leadActivities.remove(principal, id),
+    );
+  }
+
+  private removeOnCustomer(principal: Principal, id: string): Promise<void> {
     return this.tx.run(async (m) => {
       const a = await this.repo.get(principal, id, 'sales.activity.delete', m);
       await LastFollowUp.lock(m, a.customerId);
@@ -136,6 +169,16 @@ export class ActivitiesService {
    * nothing and answers with the first doneAt; only the first writes audit and outbox.
    */
   complete(principal: Principal, id: string): Promise<ActivityDto> {
+    return orOnLead(
+      () => this.completeOnCustomer(principal, id),
+      async () => {
+        const a = await this.leadActivities.get(principal, id);
+        throw new DomainException(ErrorCode.CONFLICT, `Only tasks can be completed; this is a ${a.type}.`);
+      },
+    );
+  }
+
+  private completeOnCustomer(principal: Principal, id: string): Promise<ActivityDto> {
     return this.tx.run(async (m) => {
       const a = await this.repo.get(principal, id, 'sales.activity.update', m);
       if (a.type !== ActivityType.TASK) throw new DomainException(ErrorCode.CONFLICT, `Only tasks can be completed; this is a ${a.type}.`);

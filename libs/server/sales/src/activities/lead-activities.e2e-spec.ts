@@ -130,6 +130,47 @@ describe('follow-ups on leads', () => {
     expect((await log(l.id, { type: 'note', subject: '经理批注' }, ctx.manager)).status).toBe(201);
   });
 
+  it('a follow-up on a lead is read, corrected and deleted through /activities/{id}; lastContactedAt follows; others get 404', async () => {
+    const l = await lead();
+    const older = (await log(l.id, { type: 'call', subject: '第一次电话', occurredAt: ago(120) })).body;
+    const newer = (await log(l.id, { type: 'email', subject: '发送资料', occurredAt: ago(30) })).body;
+    const activity = (id: string, auth: Auth = ctx.rep) => t.http().get(`/api/v1/activities/${id}`).set(auth);
+    const patch = (id: string, version: number, body: object, auth: Auth = ctx.rep) => t.http().patch(`/api/v1/activities/${id}`).set(auth).set('If-Match', `"${version}"`).send(body);
+
+    const got = await activity(newer.id);
+    expect(got.status).toBe(200);
+    expect(got.headers.etag).toBe('"1"');
+    expect(got.body).toMatchObject({ id: newer.id, leadId: l.id, customerId: null, subject: '发送资料' });
+    expect((await activity(newer.id, ctx.westRep)).status).toBe(404);
+    expect((await patch(newer.id, 1, { subject: '越权' }, ctx.westRep)).status).toBe(404);
+
+    // Corrected: moved further back in time, lastContactedAt falls back to the newest one.
+    const fixed = await patch(newer.id, 1, { subject: '发送报价资料', occurredAt: ago(240) });
+    expect(fixed.status).toBe(200);
+    expect(fixed.body).toMatchObject({ subject: '发送报价资料', version: 2 });
+    expect((await getLead(l.id)).lastContactedAt).toBe(older.occurredAt);
+    expect((await patch(newer.id, 1, { subject: '过期' })).status).toBe(412);
+    for (const [body, field] of [
+      [{ type: 'task' }, 'type'],
+      [{ dueAt: ago(0) }, 'dueAt'],
+      [{ leadId: (await lead()).id }, 'leadId'],
+    ] as const) {
+      const bad = await patch(newer.id, 2, body);
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors[0].field).toBe(field);
+    }
+    // Only tasks are completed: a call is a conflict, not a missing record.
+    expect((await t.http().post(`/api/v1/activities/${older.id}/complete`).set(ctx.rep)).status).toBe(409);
+
+    // Deleted: gone from the timeline, lastContactedAt recomputed from what is left.
+    expect((await t.http().delete(`/api/v1/activities/${older.id}`).set(ctx.manager)).status).toBe(204);
+    expect((await timeline(l.id)).body.data.map((a: { id: string }) => a.id)).toEqual([newer.id]);
+    expect((await getLead(l.id)).lastContactedAt).toBe(fixed.body.occurredAt);
+    expect((await activity(older.id)).status).toBe(404);
+    const audit = await ds.query(`SELECT action FROM audit_events WHERE entity_type = 'activity' AND entity_id IN ($1, $2) ORDER BY id`, [older.id, newer.id]);
+    expect(audit.map((r: { action: string }) => r.action)).toEqual(['create', 'create', 'update', 'delete']);
+  });
+
   it("conversion moves the lead's history onto the customer, contact and opportunity; last_follow_up_at reflects it; the lead's timeline still shows it", async () => {
     const customer = await post('/api/v1/customers?allowDuplicate=true', { name: `老客户 ${++seq}`, ownerId: ctx.repId }, ctx.rep);
     const l = await lead();

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ActivityType, ErrorCode, LeadStatus, type ActivityDto, type CreateLeadActivityDto, type Page, type PageQueryDto } from '@kehu/contracts';
-import { AuditService, diff, DomainException, OutboxService, paginate, parseSort, TransactionService, type Principal } from '@kehu/server-core';
+import { ActivityType, ErrorCode, LeadStatus, type ActivityDto, type CreateLeadActivityDto, type Page, type PageQueryDto, type UpdateActivityDto } from '@kehu/contracts';
+import { applyScope, AuditService, diff, DomainException, OutboxService, paginate, parseSort, softDeleteRow, TransactionService, updateVersioned, type Principal } from '@kehu/server-core';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Lead } from '../leads/lead.entity';
 import { LeadsRepository } from '../leads/leads.repository';
@@ -73,6 +73,79 @@ export class LeadActivitiesService {
     const page = { sort, cursor: q.cursor, limit: q.limit, count: q.count };
     if (lead.customerId) return paginate(this.ds.getRepository(Activity).createQueryBuilder('a').where('a.lead_id = :leadId', { leadId }), page, toActivityDto);
     return paginate(this.ds.getRepository(LeadActivity).createQueryBuilder('a').where('a.lead_id = :leadId', { leadId }), page, toActivityDto);
+  }
+
+  /** GET /activities/{id} for a follow-up still on a lead: visible to whoever sees the lead. */
+  async get(principal: Principal, id: string, manager: EntityManager = this.ds.manager): Promise<LeadActivity> {
+    const a = await manager.findOneBy(LeadActivity, { id });
+    if (!a) throw DomainException.notFound('Activity');
+    await this.asActivity(() => this.leads.get(principal, a.leadId, 'sales.lead.read', manager));
+    return a;
+  }
+
+  /**
+   * PATCH /activities/{id} on a lead: the same fields as on a customer, minus what a lead
+   * lacks (contact, tasks); the lead stays. lastContactedAt is recomputed (it may move back).
+   */
+  update(principal: Principal, id: string, version: number, dto: UpdateActivityDto): Promise<ActivityDto> {
+    if ((dto.type as ActivityType | undefined) === ActivityType.TASK) throw fieldError('type', 'notTaskOnLead', 'tasks are planned on customers, not on a lead');
+    for (const f of ['dueAt', 'reminderAt'] as const) if (dto[f] !== undefined) throw fieldError(f, 'taskOnly', `${f} is only for tasks`);
+    if (dto.contactId) throw fieldError('contactId', 'notOnLead', 'a follow-up on a lead has no contact yet; it gets one on conversion');
+    return this.tx.run(async (m) => {
+      const before = await this.forWrite(m, principal, id, 'sales.activity.update');
+      if (dto.leadId !== undefined && dto.leadId !== before.leadId) throw fieldError('leadId', 'fixed', 'a follow-up stays on its lead; conversion moves it');
+      const changes: Partial<LeadActivity> = {};
+      for (const f of ['type', 'channel', 'subject', 'opportunityId'] as const) if (dto[f] !== undefined) (changes as Record<string, unknown>)[f] = dto[f];
+      for (const f of ['body', 'outcome'] as const) if (dto[f] !== undefined) changes[f] = dto[f] || null;
+      if (dto.durationMinutes !== undefined) changes.durationMinutes = dto.durationMinutes;
+      if (dto.occurredAt !== undefined) changes.occurredAt = new Date(dto.occurredAt);
+      if (dto.participants !== undefined) changes.participants = await toParticipants(m, dto.participants);
+      checkTimes(changes.occurredAt ?? null, null, null);
+      await updateVersioned(m, LeadActivity, id, version, changes as Record<string, unknown>, 'Activity');
+      const after = await m.findOneByOrFail(LeadActivity, { id });
+      await this.recomputeLastContacted(m, before.leadId);
+      const changed = diff(toActivityDto(before) as never, toActivityDto(after) as never);
+      delete changed.version;
+      delete changed.updatedAt;
+      await this.audit.record(m, { action: 'update', entityType: 'activity', entityId: id, changes: changed });
+      await this.outbox.publish(m, { type: 'activity.updated', aggregateType: 'activity', aggregateId: id, payload: { customerId: null, leadId: before.leadId, fields: Object.keys(changed) } });
+      return toActivityDto(after);
+    });
+  }
+
+  /** DELETE /activities/{id} on a lead: soft delete; lastContactedAt falls back to the newest remaining one. */
+  remove(principal: Principal, id: string): Promise<void> {
+    return this.tx.run(async (m) => {
+      const a = await this.forWrite(m, principal, id, 'sales.activity.delete');
+      await softDeleteRow(m, LeadActivity, id, 'Activity');
+      await this.recomputeLastContacted(m, a.leadId);
+      await this.audit.record(m, { action: 'delete', entityType: 'activity', entityId: id });
+      await this.outbox.publish(m, { type: 'activity.deleted', aggregateType: 'activity', aggregateId: id, payload: { customerId: null, leadId: a.leadId } });
+    });
+  }
+
+  /** A write needs the follow-up in the caller's activity scope and its lead visible; takes the lead's row lock (as logging and conversion do). */
+  private async forWrite(m: EntityManager, principal: Principal, id: string, permission: string): Promise<LeadActivity> {
+    const a = await applyScope(m.getRepository(LeadActivity).createQueryBuilder('a'), principal, permission, { owner: 'a.owner_id', department: 'a.department_id' })
+      .andWhere('a.id = :id', { id })
+      .getOne();
+    if (!a) throw DomainException.notFound('Activity');
+    await this.asActivity(() => this.leads.get(principal, a.leadId, 'sales.lead.read', m, true));
+    return a;
+  }
+
+  /** A follow-up whose lead the caller cannot see does not exist for them. */
+  private async asActivity<T>(run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (err) {
+      if (err instanceof DomainException && err.code === ErrorCode.NOT_FOUND) throw DomainException.notFound('Activity');
+      throw err;
+    }
+  }
+
+  private recomputeLastContacted(m: EntityManager, leadId: string): Promise<unknown> {
+    return m.query(`UPDATE leads SET last_contacted_at = (SELECT max(occurred_at) FROM lead_activities WHERE lead_id = $1 AND deleted_at IS NULL) WHERE id = $1`, [leadId]);
   }
 
   private async visibleLead(m: EntityManager, principal: Principal, leadId: string, notFoundAs?: 'leadId'): Promise<Lead> {
