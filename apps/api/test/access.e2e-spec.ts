@@ -52,6 +52,8 @@ const scoped: Record<string, (ctx: Ctx) => ScopeFixture> = {
   '/api/v1/leads/{id}/restore': (c) => ({ inside: { id: c.deletedInsideLead }, outside: { id: c.deletedOutsideLead } }),
   '/api/v1/leads/{id}/assign': (c) => ({ inside: { id: c.assignInsideLead }, outside: { id: c.outsideLead }, body: { ownerId: c.secondInsideUser } }),
   '/api/v1/leads/{id}/convert': (c) => ({ inside: { id: c.convertInsideLead }, outside: { id: c.outsideLead } }),
+  // A note leaves the lead's status and version alone (a call would make it contacted, version 2).
+  '/api/v1/leads/{id}/activities': (c) => ({ inside: { id: c.insideLead }, outside: { id: c.outsideLead }, body: { type: 'note', subject: 'access' } }),
   // Public pool (公海) and ownership
   '/api/v1/customers/{id}/ownership-history': (c) => ({ inside: { id: c.insideCustomer }, outside: { id: c.outsideCustomer } }),
   // revenue: orders, grade override, commission statements

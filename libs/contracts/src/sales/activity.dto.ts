@@ -30,8 +30,10 @@ export class ActivityDto {
   @ResponseField({ format: 'date-time' }) occurredAt: string;
   @ResponseField({ type: 'integer', nullable: true }) durationMinutes: number | null;
   @ResponseField({ type: [ActivityParticipantDto] }) participants: ActivityParticipantDto[];
-  @ResponseField({ format: 'uuid' }) customerId: string;
+  /** null while the follow-up sits on a lead that is not converted yet. */
+  @ResponseField({ type: String, format: 'uuid', nullable: true }) customerId: string | null;
   @ResponseField({ type: String, format: 'uuid', nullable: true }) contactId: string | null;
+  /** The lead it was logged on (kept after conversion moved it to the customer). */
   @ResponseField({ type: String, format: 'uuid', nullable: true }) leadId: string | null;
   @ResponseField({ type: String, format: 'uuid', nullable: true }) opportunityId: string | null;
   /** The rep the follow-up belongs to (the caller, or the rep a clerk enters for). */
@@ -62,10 +64,11 @@ export class CreateActivityDto {
   @DateTimeField({ optional: true }) occurredAt?: string;
   @NumberField({ optional: true, int: true, min: 0, max: ActivityLimits.durationMinutesMax }) durationMinutes?: number;
   @NestedField(() => ActivityParticipantDto, { optional: true, each: true, maxSize: ActivityLimits.participantsMax }) participants?: ActivityParticipantDto[];
-  /** A customer you can see (sales.customer.read scope). */
-  @UuidField() customerId: string;
-  /** A contact of that customer. */
+  /** A customer you can see (sales.customer.read scope). Exactly one of customerId and leadId. */
+  @UuidField({ optional: true }) customerId?: string;
+  /** A contact of that customer (not with leadId). */
   @UuidField({ optional: true }) contactId?: string;
+  /** An unconverted lead you can see (sales.lead.read scope), instead of customerId; tasks are planned on customers. */
   @UuidField({ optional: true }) leadId?: string;
   @UuidField({ optional: true }) opportunityId?: string;
   /** Tasks only. */
@@ -76,7 +79,10 @@ export class CreateActivityDto {
 
 /** The keyboard-first entry: three fields, everything else defaulted. */
 export class QuickCreateActivityDto {
-  @UuidField() customerId: string;
+  /** Exactly one of customerId and leadId. */
+  @UuidField({ optional: true }) customerId?: string;
+  /** An unconverted lead you can see, instead of customerId. */
+  @UuidField({ optional: true }) leadId?: string;
   @EnumField(ActivityType, 'ActivityType') type: ActivityType;
   /** First line (cut at 100 characters) becomes the subject, the rest the body. */
   @StringField({ maxLength: ActivityLimits.bodyMaxLength, minLength: 1, example: '电话沟通报价\n客户希望下周给出正式报价' }) text: string;
@@ -121,4 +127,17 @@ export class ListMyTasksQuery extends PageQueryDto {
   @EnumField(TaskWindow, 'TaskWindow', { optional: true }) when?: TaskWindow;
   /** IANA time zone that defines "today". Default Asia/Shanghai. */
   @StringField({ optional: true, maxLength: 64, pattern: /^[A-Za-z0-9_+\-/]+$/, example: 'Asia/Shanghai' }) tz?: string;
+}
+
+/** A follow-up on a lead (POST /leads/{id}/activities): the lead comes from the path. */
+export class CreateLeadActivityDto {
+  @EnumField(ActivityType, 'ActivityType') type: ActivityType;
+  @EnumField(ActivityChannel, 'ActivityChannel', { optional: true }) channel?: ActivityChannel;
+  @StringField({ maxLength: ActivityLimits.subjectMaxLength, minLength: 1 }) subject: string;
+  @StringField({ optional: true, maxLength: ActivityLimits.bodyMaxLength }) body?: string;
+  @StringField({ optional: true, maxLength: ActivityLimits.outcomeMaxLength }) outcome?: string;
+  /** Default now; may not lie in the future. */
+  @DateTimeField({ optional: true }) occurredAt?: string;
+  @NumberField({ optional: true, int: true, min: 0, max: ActivityLimits.durationMinutesMax }) durationMinutes?: number;
+  @NestedField(() => ActivityParticipantDto, { optional: true, each: true, maxSize: ActivityLimits.participantsMax }) participants?: ActivityParticipantDto[];
 }

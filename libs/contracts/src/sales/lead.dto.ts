@@ -56,6 +56,8 @@ export class LeadDto {
   /** The assignment rule that assigned (or queued) it, when one matched. */
   @ResponseField({ type: String, format: 'uuid', nullable: true }) assignmentRuleId: string | null;
   @ResponseField({ type: String, format: 'date-time', nullable: true }) assignedAt: string | null;
+  /** When the newest follow-up logged on the lead happened (a call, visit, meeting, e-mail or note). */
+  @ResponseField({ type: String, format: 'date-time', nullable: true }) lastContactedAt: string | null;
   @ResponseField({ type: 'object', additionalProperties: true, description: 'Custom field values by key.' }) customFields: Record<string, unknown>;
   @ResponseField({ type: String, nullable: true }) externalId: string | null;
   @ResponseField({ type: String, nullable: true }) externalSource: string | null;
@@ -192,6 +194,8 @@ export class LeadConversionDto {
   @ResponseField({ format: 'uuid' }) contactId: string;
   @ResponseField({ type: String, format: 'uuid', nullable: true }) opportunityId: string | null;
   @ResponseField({ format: 'date-time' }) convertedAt: string;
+  /** Follow-ups logged on the lead that now sit on the customer's timeline. */
+  @ResponseField({ type: 'integer' }) movedActivities: number;
 }
 
 /** Extra members of the 409 LEAD_ALREADY_CONVERTED problem: what the first conversion produced. */

@@ -8,6 +8,9 @@ import { SalesSearchSources } from './search/sales-search.sources';
 import { ActivitiesRepository } from './activities/activities.repository';
 import { ActivitiesService } from './activities/activities.service';
 import { Activity } from './activities/activity.entity';
+import { LeadActivitiesController } from './activities/lead-activities.controller';
+import { LeadActivitiesService } from './activities/lead-activities.service';
+import { LeadActivity } from './activities/lead-activity.entity';
 import { AssignmentRule } from './assignment-rules/assignment-rule.entity';
 import { AssignmentRulesController } from './assignment-rules/assignment-rules.controller';
 import { AssignmentRulesService } from './assignment-rules/assignment-rules.service';
@@ -37,7 +40,7 @@ import { SalesContractsRepository } from './contracts/contracts.repository';
 
 const parts = [poolsParts, revenueParts, contractsParts];
 
-export const salesEntities = [Activity, Lead, AssignmentRule, Pipeline, PipelineStage, Opportunity, OpportunityLineItem, OpportunityStageHistory, ...parts.flatMap((p) => p.entities)];
+export const salesEntities = [Activity, LeadActivity, Lead, AssignmentRule, Pipeline, PipelineStage, Opportunity, OpportunityLineItem, OpportunityStageHistory, ...parts.flatMap((p) => p.entities)];
 
 /**
  * Leads, opportunities, pipelines, follow-ups, public pools, revenue (products, orders, grading,
@@ -45,8 +48,8 @@ export const salesEntities = [Activity, Lead, AssignmentRule, Pipeline, Pipeline
  */
 @Module({
   imports: [IdentityModule, CustomersModule, TypeOrmModule.forFeature(salesEntities)],
-  controllers: [ActivitiesController, LeadsController, AssignmentRulesController, PipelinesController, OpportunitiesController, ...parts.flatMap((p) => p.controllers)],
-  providers: [ActivitiesService, LeadsService, LeadsRepository, LeadDuplicates, LeadAssigner, LeadsMergeMover, AssignmentRulesService, ActivitiesRepository, ActivitiesMergeMover, PipelinesService, OpportunitiesService, OpportunitiesRepository, OpportunitiesMergeMover, SalesSearchSources, ...parts.flatMap((p) => p.providers)],
+  controllers: [ActivitiesController, LeadsController, LeadActivitiesController, AssignmentRulesController, PipelinesController, OpportunitiesController, ...parts.flatMap((p) => p.controllers)],
+  providers: [ActivitiesService, LeadActivitiesService, LeadsService, LeadsRepository, LeadDuplicates, LeadAssigner, LeadsMergeMover, AssignmentRulesService, ActivitiesRepository, ActivitiesMergeMover, PipelinesService, OpportunitiesService, OpportunitiesRepository, OpportunitiesMergeMover, SalesSearchSources, ...parts.flatMap((p) => p.providers)],
   exports: [PoolReturnService, ActivitiesRepository, LeadsService, OpportunitiesService, OpportunitiesRepository, PipelinesService, OrdersRepository, GradingService, SalesContractsRepository],
 })
 export class SalesModule {}

@@ -60,12 +60,12 @@ export class ActivitiesController {
   @RequirePermission('sales.activity.read')
   @ApiOkResponse({ type: ActivityDto, description: 'ETag carries the version for If-Match.' })
   async getActivity(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: Response): Promise<ActivityDto> {
-    const a = await this.repo.get(p, id);
+    const a = await this.activities.get(p, id);
     setEtag(res, a.version);
     return toActivityDto(a);
   }
 
-  /** Needs If-Match. The customer cannot change; a task stays a task. */
+  /** Needs If-Match. The customer (or lead) cannot change; a task stays a task. */
   @Patch(':id')
   @RequirePermission('sales.activity.update')
   @ApiOkResponse({ type: ActivityDto })

@@ -1,35 +1,27 @@
 import { Injectable } from '@nestjs/common';
-import {
-  ActivityChannel,
-  ActivityLimits,
-  ActivityType,
-  ErrorCode,
-  type ActivityDto,
-  type ActivityParticipantDto,
-  type CreateActivityDto,
-  type QuickCreateActivityDto,
-  type UpdateActivityDto,
-} from '@kehu/contracts';
+import { ActivityLimits, ActivityType, ErrorCode, type ActivityDto, type CreateActivityDto, type QuickCreateActivityDto, type UpdateActivityDto } from '@kehu/contracts';
 import { AuditService, diff, DomainException, OutboxService, softDeleteRow, TransactionService, updateVersioned, type Principal } from '@kehu/server-core';
 import { Contact, CustomersRepository } from '@kehu/server-customers';
-import { User } from '@kehu/server-identity';
-import { In, type EntityManager } from 'typeorm';
-import { Activity, type ActivityParticipant } from './activity.entity';
+import type { EntityManager } from 'typeorm';
+import { Activity } from './activity.entity';
 import { toActivityDto } from './activity.mapper';
 import { ActivitiesRepository } from './activities.repository';
+import { checkTimes, defaultChannel, fieldError, toParticipants } from './activity-rules';
 import { followUpTime, LastFollowUp } from './last-follow-up';
+import { LeadActivitiesService } from './lead-activities.service';
+import type { LeadActivity } from './lead-activity.entity';
 
-const fieldError = (field: string, rule: string, message: string) => new DomainException(ErrorCode.VALIDATION_FAILED, message, { errors: [{ field, rule, message }] });
-
-const defaultChannel: Partial<Record<ActivityType, ActivityChannel>> = {
-  [ActivityType.CALL]: ActivityChannel.PHONE,
-  [ActivityType.VISIT]: ActivityChannel.VISIT,
-  [ActivityType.EMAIL]: ActivityChannel.EMAIL,
-};
-
-/** Clock skew we tolerate on occurredAt; anything later is a future date. */
-const FUTURE_SKEW_MS = 5 * 60_000;
 const taskOnly = ['dueAt', 'reminderAt'] as const;
+
+/** Tries the customer's follow-ups first; an id not found there may name one still on a lead. */
+async function orOnLead<T>(onCustomer: () => Promise<T>, onLead: () => Promise<T>): Promise<T> {
+  try {
+    return await onCustomer();
+  } catch (err) {
+    if (err instanceof DomainException && err.code === ErrorCode.NOT_FOUND) return onLead();
+    throw err;
+  }
+}
 
 /** Quick entry: the first line (cut at 100 characters) is the subject, everything after it the body. */
 export function splitQuickText(text: string): { subject: string; body: string | null } {
@@ -49,36 +41,46 @@ export class ActivitiesService {
     private readonly customers: CustomersRepository,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly leadActivities: LeadActivitiesService,
   ) {}
 
-  /** Owned by the caller (with X-On-Behalf-Of: the rep); moves the customer's last follow-up forward in the same transaction. */
+  /**
+   * Owned by the caller (with X-On-Behalf-Of: the rep); moves the customer's last follow-up
+   * forward in the same transaction. With leadId instead of customerId it is filed on the lead.
+   */
   create(principal: Principal, dto: CreateActivityDto): Promise<ActivityDto> {
+    if (!dto.customerId === !dto.leadId) throw fieldError('customerId', 'customerOrLead', 'give exactly one of customerId and leadId');
+    if (dto.leadId) {
+      if (dto.contactId) throw fieldError('contactId', 'notOnLead', 'a follow-up on a lead has no contact yet; it gets one on conversion');
+      return this.leadActivities.create(principal, dto.leadId, dto, 'leadId');
+    }
+    const customerId = dto.customerId as string;
     const isTask = dto.type === ActivityType.TASK;
     if (!isTask) for (const f of taskOnly) if (dto[f] !== undefined) throw fieldError(f, 'taskOnly', `${f} is only for tasks`);
     const occurredAt = dto.occurredAt ? new Date(dto.occurredAt) : new Date();
-    this.checkTimes(occurredAt, dto.dueAt ? new Date(dto.dueAt) : null, dto.reminderAt ? new Date(dto.reminderAt) : null);
+    checkTimes(occurredAt, dto.dueAt ? new Date(dto.dueAt) : null, dto.reminderAt ? new Date(dto.reminderAt) : null);
     return this.tx.run(async (m) => {
-      await this.checkCustomer(m, principal, dto.customerId);
-      await this.checkContact(m, dto.customerId, dto.contactId);
-      const participants = await this.participants(m, dto.participants);
+      await this.checkCustomer(m, principal, customerId);
+      await this.checkContact(m, customerId, dto.contactId);
+      const participants = await toParticipants(m, dto.participants);
       const record = {
         type: dto.type,
-        channel: dto.channel ?? defaultChannel[dto.type] ?? ActivityChannel.OTHER,
+        channel: dto.channel ?? defaultChannel(dto.type),
         subject: dto.subject,
         body: dto.body || null,
         outcome: dto.outcome || null,
         occurredAt,
         durationMinutes: dto.durationMinutes ?? null,
         participants,
-        customerId: dto.customerId,
+        customerId,
         contactId: dto.contactId ?? null,
-        leadId: dto.leadId ?? null,
+        leadId: null,
         opportunityId: dto.opportunityId ?? null,
         dueAt: isTask && dto.dueAt ? new Date(dto.dueAt) : null,
         reminderAt: isTask && dto.reminderAt ? new Date(dto.reminderAt) : null,
       };
       // Customer first (takes its row lock), then the activity: see LastFollowUp.
-      await LastFollowUp.advance(m, dto.customerId, followUpTime({ ...record, doneAt: null }));
+      await LastFollowUp.advance(m, customerId, followUpTime({ ...record, doneAt: null }));
       const saved = await m.save(Activity, m.create(Activity, { ...record, ownerId: principal.userId, departmentId: principal.departmentId, createdBy: principal.actorId }));
       const dtoOut = toActivityDto(saved);
       await this.audit.record(m, { action: 'create', entityType: 'activity', entityId: saved.id, changes: diff({}, record as never) });
@@ -87,14 +89,29 @@ export class ActivitiesService {
     });
   }
 
-  /** `{ customerId, type, text }` → a full activity in one round trip. */
+  /** `{ customerId or leadId, type, text }` → a full activity in one round trip. */
   quickCreate(principal: Principal, dto: QuickCreateActivityDto): Promise<ActivityDto> {
     const { subject, body } = splitQuickText(dto.text);
     if (!subject) throw fieldError('text', 'isNotEmpty', 'text must not be empty');
-    return this.create(principal, { customerId: dto.customerId, type: dto.type, subject, ...(body ? { body } : {}) });
+    return this.create(principal, { customerId: dto.customerId, leadId: dto.leadId, type: dto.type, subject, ...(body ? { body } : {}) });
+  }
+
+  /** A customer's follow-up, else one still on a lead (visible with its lead). */
+  get(principal: Principal, id: string): Promise<Activity | LeadActivity> {
+    return orOnLead<Activity | LeadActivity>(
+      () => this.repo.get(principal, id),
+      () => this.leadActivities.get(principal, id),
+    );
   }
 
   update(principal: Principal, id: string, version: number, dto: UpdateActivityDto): Promise<ActivityDto> {
+    return orOnLead(
+      () => this.updateOnCustomer(principal, id, version, dto),
+      () => this.leadActivities.update(principal, id, version, dto),
+    );
+  }
+
+  private updateOnCustomer(principal: Principal, id: string, version: number, dto: UpdateActivityDto): Promise<ActivityDto> {
     return this.tx.run(async (m) => {
       const before = await this.repo.get(principal, id, 'sales.activity.update', m);
       const wasTask = before.type === ActivityType.TASK;
@@ -106,9 +123,9 @@ export class ActivitiesService {
       if (dto.durationMinutes !== undefined) changes.durationMinutes = dto.durationMinutes;
       if (dto.occurredAt !== undefined) changes.occurredAt = new Date(dto.occurredAt);
       for (const f of taskOnly) if (dto[f] !== undefined) changes[f] = dto[f] ? new Date(dto[f] as string) : null;
-      if (dto.participants !== undefined) changes.participants = await this.participants(m, dto.participants);
+      if (dto.participants !== undefined) changes.participants = await toParticipants(m, dto.participants);
       const next = { ...before, ...changes };
-      this.checkTimes(dto.occurredAt !== undefined ? next.occurredAt : null, next.dueAt, next.reminderAt);
+      checkTimes(dto.occurredAt !== undefined ? next.occurredAt : null, next.dueAt, next.reminderAt);
       if (dto.contactId) await this.checkContact(m, before.customerId, dto.contactId);
 
       await LastFollowUp.lock(m, before.customerId);
@@ -130,6 +147,13 @@ export class ActivitiesService {
 
   /** Soft delete; when it was the customer's newest follow-up, last_follow_up_at falls back to the next one. */
   remove(principal: Principal, id: string): Promise<void> {
+    return orOnLead(
+      () => this.removeOnCustomer(principal, id),
+      () => this.leadActivities.remove(principal, id),
+    );
+  }
+
+  private removeOnCustomer(principal: Principal, id: string): Promise<void> {
     return this.tx.run(async (m) => {
       const a = await this.repo.get(principal, id, 'sales.activity.delete', m);
       await LastFollowUp.lock(m, a.customerId);
@@ -145,6 +169,16 @@ export class ActivitiesService {
    * nothing and answers with the first doneAt; only the first writes audit and outbox.
    */
   complete(principal: Principal, id: string): Promise<ActivityDto> {
+    return orOnLead(
+      () => this.completeOnCustomer(principal, id),
+      async () => {
+        const a = await this.leadActivities.get(principal, id);
+        throw new DomainException(ErrorCode.CONFLICT, `Only tasks can be completed; this is a ${a.type}.`);
+      },
+    );
+  }
+
+  private completeOnCustomer(principal: Principal, id: string): Promise<ActivityDto> {
     return this.tx.run(async (m) => {
       const a = await this.repo.get(principal, id, 'sales.activity.update', m);
       if (a.type !== ActivityType.TASK) throw new DomainException(ErrorCode.CONFLICT, `Only tasks can be completed; this is a ${a.type}.`);
@@ -165,12 +199,6 @@ export class ActivitiesService {
     });
   }
 
-  /** occurredAt not in the future (it would hold the customer out of the pool); reminder not after the due date. */
-  private checkTimes(occurredAt: Date | null, dueAt: Date | null, reminderAt: Date | null): void {
-    if (occurredAt && occurredAt.getTime() > Date.now() + FUTURE_SKEW_MS) throw fieldError('occurredAt', 'notFuture', 'occurredAt must not be in the future; plan ahead with a task and dueAt');
-    if (dueAt && reminderAt && reminderAt > dueAt) throw fieldError('reminderAt', 'notAfterDueAt', 'reminderAt must not be after dueAt');
-  }
-
   /** The customer must be in the caller's sales.customer.read scope (out of scope reads as absent). */
   private async checkCustomer(m: EntityManager, principal: Principal, customerId: string): Promise<void> {
     try {
@@ -187,19 +215,5 @@ export class ActivitiesService {
     if (!(await m.exists(Contact, { where: { id: contactId, customerId } }))) {
       throw fieldError('contactId', 'belongsToCustomer', 'contactId must name a contact of this customer');
     }
-  }
-
-  /** Each participant is a user (userId) or a free-text name, not both; user ids must exist. */
-  private async participants(m: EntityManager, list: ActivityParticipantDto[] | undefined): Promise<ActivityParticipant[]> {
-    if (!list?.length) return [];
-    const out = list.map((p, i) => {
-      const userId = p.userId ?? null;
-      const name = p.name?.trim() || null;
-      if (!userId === !name) throw fieldError(`participants.${i}`, 'userIdOrName', `participants.${i} needs either userId or name`);
-      return { userId, name };
-    });
-    const ids = [...new Set(out.flatMap((p) => (p.userId ? [p.userId] : [])))];
-    if (ids.length && (await m.countBy(User, { id: In(ids) })) !== ids.length) throw fieldError('participants', 'exists', 'participants name a user that does not exist');
-    return out;
   }
 }

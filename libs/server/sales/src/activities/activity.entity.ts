@@ -1,11 +1,8 @@
 import { Customer } from '@kehu/server-customers';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import { RecordColumns } from '@kehu/server-core';
+import { ActivityColumns } from './activity-columns';
 
-export interface ActivityParticipant {
-  userId: string | null;
-  name: string | null;
-}
+export type { ActivityParticipant } from './activity-columns';
 
 /**
  * A follow-up (跟进记录) on a customer: call, visit, meeting, e-mail, note or task.
@@ -23,7 +20,8 @@ export interface ActivityParticipant {
 @Index('activities_contact_keyset_idx', { synchronize: false })
 @Index('activities_keyset_idx', { synchronize: false })
 @Index('activities_open_tasks_idx', { synchronize: false })
-export class Activity extends RecordColumns {
+@Index('activities_lead_keyset_idx', { synchronize: false })
+export class Activity extends ActivityColumns {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -34,57 +32,11 @@ export class Activity extends RecordColumns {
   @JoinColumn({ name: 'customer_id' })
   customer?: Customer;
 
-  @Column({ type: 'varchar', length: 20 })
-  type: string;
-
-  @Column({ type: 'varchar', length: 20 })
-  channel: string;
-
-  @Column({ type: 'varchar', length: 200 })
-  subject: string;
-
-  @Column({ type: 'text', nullable: true })
-  body: string | null;
-
-  @Column({ type: 'varchar', length: 500, nullable: true })
-  outcome: string | null;
-
-  @Column({ type: 'timestamptz', default: () => 'now()' })
-  occurredAt: Date;
-
-  @Column({ type: 'integer', nullable: true })
-  durationMinutes: number | null;
-
-  @Column({ type: 'jsonb', default: () => "'[]'" })
-  participants: ActivityParticipant[];
-
   /** A contact of the customer. */
   @Column({ type: 'uuid', nullable: true })
   contactId: string | null;
 
-  /** No foreign key yet: leads come later. */
+  /** The lead it was logged on before conversion (or a lead it is about); no foreign key: leads may be merged away. */
   @Column({ type: 'uuid', nullable: true })
   leadId: string | null;
-
-  /** No foreign key yet: opportunities come later. */
-  @Column({ type: 'uuid', nullable: true })
-  opportunityId: string | null;
-
-  @Column({ type: 'uuid' })
-  ownerId: string;
-
-  @Column({ type: 'uuid', nullable: true })
-  departmentId: string | null;
-
-  @Column({ type: 'timestamptz', nullable: true })
-  dueAt: Date | null;
-
-  @Column({ type: 'timestamptz', nullable: true })
-  reminderAt: Date | null;
-
-  @Column({ type: 'boolean', default: false })
-  done: boolean;
-
-  @Column({ type: 'timestamptz', nullable: true })
-  doneAt: Date | null;
 }

@@ -1,9 +1,12 @@
 import type { ActivityChannel, ActivityDto, ActivityType } from '@kehu/contracts';
 import type { Activity } from './activity.entity';
+import type { LeadActivity } from './lead-activity.entity';
 
 const iso = (d: Date | null): string | null => d?.toISOString() ?? null;
 
-export function toActivityDto(a: Activity): ActivityDto {
+/** A customer's follow-up, or one still on a lead (no customer, no contact yet). */
+export function toActivityDto(a: Activity | LeadActivity): ActivityDto {
+  const onCustomer = 'customerId' in a;
   return {
     id: a.id,
     type: a.type as ActivityType,
@@ -14,8 +17,8 @@ export function toActivityDto(a: Activity): ActivityDto {
     occurredAt: a.occurredAt.toISOString(),
     durationMinutes: a.durationMinutes,
     participants: a.participants,
-    customerId: a.customerId,
-    contactId: a.contactId,
+    customerId: onCustomer ? a.customerId : null,
+    contactId: onCustomer ? a.contactId : null,
     leadId: a.leadId,
     opportunityId: a.opportunityId,
     ownerId: a.ownerId,

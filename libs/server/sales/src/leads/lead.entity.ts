@@ -95,6 +95,10 @@ export class Lead extends RecordColumns {
   @Column({ type: 'timestamptz', nullable: true })
   assignedAt: Date | null;
 
+  /** Newest follow-up logged on the lead; kept in the follow-up's transaction. */
+  @Column({ type: 'timestamptz', nullable: true })
+  lastContactedAt: Date | null;
+
   @Column({ type: 'jsonb', default: () => "'{}'" })
   customFields: Record<string, unknown>;
 

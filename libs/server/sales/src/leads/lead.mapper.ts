@@ -25,6 +25,7 @@ export function toLeadDto(l: Lead): LeadDto {
     departmentId: l.departmentId,
     assignmentRuleId: l.assignmentRuleId,
     assignedAt: iso(l.assignedAt),
+    lastContactedAt: iso(l.lastContactedAt),
     customFields: l.customFields,
     externalId: l.externalId,
     externalSource: l.externalSource,

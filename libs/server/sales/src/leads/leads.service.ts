@@ -28,6 +28,7 @@ import {
 } from '@kehu/server-customers';
 import { User } from '@kehu/server-identity';
 import type { EntityManager } from 'typeorm';
+import { moveLeadActivities } from '../activities/lead-activities.mover';
 import { LeadAssigner, type AssignmentOutcome } from '../assignment-rules/lead-assigner';
 import { OpportunitiesService } from '../opportunities/opportunities.service';
 import { Lead } from './lead.entity';
@@ -225,9 +226,9 @@ export class LeadsService {
    * conversion with the first one's ids, create (duplicate-checked) or link the customer,
    * create the contact, optionally the opportunity, mark the lead converted, audit + outbox.
    *
-   * Follow-ups: `activities.customer_id` is required (part of its primary key), so a
-   * follow-up can only exist on a customer — one tagged with this lead already sits on a
-   * customer's timeline and is left there. When lead-only follow-ups exist, move them here.
+   * Follow-ups logged on the lead move to the customer (with the new contact and
+   * opportunity, lead_id kept) in this transaction, so the history is kept and the
+   * customer's last_follow_up_at reflects them; the lead's row lock keeps new ones out.
    */
   convert(principal: Principal, id: string, version: number, dto: ConvertLeadDto, allowDuplicate = false): Promise<LeadConversionDto> {
     return this.tx.run(async (m) => {
@@ -258,6 +259,7 @@ export class LeadsService {
       await this.audit.record(m, { action: 'create', entityType: 'contact', entityId: contact.id, changes: diff({}, { customerId: customer.id, name: contact.name, phones: contact.phones, emails: contact.emails, leadId: id } as never) });
       await this.outbox.publish(m, { type: 'contact.created', aggregateType: 'contact', aggregateId: contact.id, payload: { customerId: customer.id, ownerId: contact.ownerId, leadId: id } });
       const opportunityId = dto.createOpportunity ? await this.createOpportunity(m, principal, { customerId: customer.id, contactId: contact.id, leadId: id, ...dto.createOpportunity }) : null;
+      const movedActivities = await moveLeadActivities(m, id, { customerId: customer.id, contactId: contact.id, opportunityId });
 
       const convertedAt = new Date();
       await updateVersioned(m, Lead, id, version, { status: LeadStatus.CONVERTED, customerId: customer.id, contactId: contact.id, opportunityId, convertedAt }, 'Lead');
@@ -266,10 +268,10 @@ export class LeadsService {
         action: 'convert',
         entityType: 'lead',
         entityId: id,
-        changes: { status: { before: lead.status, after: LeadStatus.CONVERTED }, customerId: { before: null, after: customer.id }, contactId: { before: null, after: contact.id }, opportunityId: { before: null, after: opportunityId } },
+        changes: { status: { before: lead.status, after: LeadStatus.CONVERTED }, customerId: { before: null, after: customer.id }, contactId: { before: null, after: contact.id }, opportunityId: { before: null, after: opportunityId }, movedActivities: { before: 0, after: movedActivities } },
       });
-      await this.outbox.publish(m, { type: 'lead.converted', aggregateType: 'lead', aggregateId: id, payload: { customerId: customer.id, customerCreated: created, contactId: contact.id, opportunityId, ownerId: lead.ownerId, campaignId: lead.campaignId, source: lead.source } });
-      return { lead: toLeadDto(after), customerId: customer.id, customerCreated: created, contactId: contact.id, opportunityId, convertedAt: after.convertedAt!.toISOString() };
+      await this.outbox.publish(m, { type: 'lead.converted', aggregateType: 'lead', aggregateId: id, payload: { customerId: customer.id, customerCreated: created, contactId: contact.id, opportunityId, movedActivities, ownerId: lead.ownerId, campaignId: lead.campaignId, source: lead.source } });
+      return { lead: toLeadDto(after), customerId: customer.id, customerCreated: created, contactId: contact.id, opportunityId, convertedAt: after.convertedAt!.toISOString(), movedActivities };
     });
   }
 

@@ -11,6 +11,7 @@ export const dealsEn = {
     poolReturning: 'Returning soon',
     poolSettings: 'Pool settings',
   },
+  customerTab: { title: 'Opportunities', empty: 'No opportunities for this customer yet.' },
   status: { open: 'Open', won: 'Won', lost: 'Lost' },
   owner: { me: 'Me', colleague: 'A colleague' },
   fields: {
@@ -64,6 +65,7 @@ export const dealsEn = {
     },
   },
   form: {
+    stageProbability: 'Stage: {n}%',
     createTitle: 'New opportunity',
     editTitle: 'Edit opportunity',
     customerSearch: 'Type to search customers',

@@ -12,6 +12,7 @@ export const dealsZhCN: typeof dealsEn = {
     poolReturning: '即将回收',
     poolSettings: '公海设置',
   },
+  customerTab: { title: '商机', empty: '该客户暂无商机。' },
   status: { open: '进行中', won: '赢单', lost: '输单' },
   owner: { me: '我', colleague: '同事' },
   fields: {
@@ -65,6 +66,7 @@ export const dealsZhCN: typeof dealsEn = {
     },
   },
   form: {
+    stageProbability: '按阶段：{n}%',
     createTitle: '新建商机',
     editTitle: '编辑商机',
     customerSearch: '输入名称搜索客户',

@@ -1,4 +1,5 @@
 import type {
+  ActivityDto,
   AssignLeadDto,
   AssignmentRuleDto,
   AssignQueueResultDto,
@@ -37,6 +38,9 @@ export const leadsApi = {
     body<LeadConversionDto>(
       api.POST('/api/v1/leads/{id}/convert', { params: { path: { id }, query: duplicates(allowDuplicate) }, body: dto as never, headers: ifMatch(version) }),
     ),
+  /** The lead's follow-ups, newest first (after conversion: the same ones on the customer). */
+  activities: (id: string, query: QueryOf<'listLeadActivities'> = {}) =>
+    body<Page<ActivityDto>>(api.GET('/api/v1/leads/{id}/activities', { params: { path: { id }, query: clean(query) } })),
 };
 
 export const assignmentRulesApi = {

@@ -56,6 +56,14 @@ export const leadsEn = {
     kind: { lead: 'Lead', customer: 'Customer', contact: 'Contact' },
     reason: { phone: 'same phone', email: 'same e-mail' },
   },
+  drawer: {
+    title: 'Lead',
+    lastContacted: 'Last contacted',
+    never: 'Not yet',
+    followUps: 'Follow-ups',
+    log: 'Log a follow-up',
+    emptyHint: 'Log the first call or visit: a new lead becomes contacted. The history moves to the customer on conversion.',
+  },
   assign: {
     title: 'Assign “{name}”',
     owner: 'New owner',
@@ -123,6 +131,7 @@ export const leadsHelpEn = {
       'New lead opens the form. If a lead, customer or contact with the same phone or e-mail exists you see it first and may save anyway.',
       'Assign gives a lead to someone (needs the assign permission); Run the assignment rules assigns the whole queue.',
       'Convert turns a qualified lead into a customer (new, or an existing one you link) and optionally an opportunity.',
+      'Click a name to see the lead’s follow-ups and log one; the first call, visit, meeting or e-mail makes a new lead contacted. Converting moves the follow-ups to the customer.',
     ],
   },
   leadRules: {

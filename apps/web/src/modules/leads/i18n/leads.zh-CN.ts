@@ -57,6 +57,14 @@ export const leadsZhCN: typeof leadsEn = {
     kind: { lead: '线索', customer: '客户', contact: '联系人' },
     reason: { phone: '电话相同', email: '邮箱相同' },
   },
+  drawer: {
+    title: '线索',
+    lastContacted: '最近联系',
+    never: '尚未联系',
+    followUps: '跟进记录',
+    log: '记录跟进',
+    emptyHint: '记录第一次电话或拜访：新线索会变为已联系。转化时跟进记录随之转到客户名下。',
+  },
   assign: {
     title: '分配「{name}」',
     owner: '新负责人',
@@ -124,6 +132,7 @@ export const leadsHelpZhCN: typeof leadsHelpEn = {
       '「新建线索」打开表单。如果已有电话或邮箱相同的线索、客户或联系人，会先提示您，您也可以仍然保存。',
       '「分配」把线索交给某人（需要分配权限）；「运行分配规则」会分配整个队列。',
       '「转化」把确认过的线索变成客户（新建或关联已有客户），也可同时创建商机。',
+      '点击姓名查看线索的跟进记录并记录跟进；第一次电话、拜访、会议或邮件会使新线索变为已联系。转化时跟进记录转到客户名下。',
     ],
   },
   leadRules: {

@@ -39,4 +39,30 @@ describe('quick entry', () => {
     expect(sent[0]).toEqual({ customerId: customer.id, type: 'visit', text: '上门拜访\n客户要样品' });
     expect(useQuickEntryState().lastSaved.value?.id).toBe('a1');
   });
+
+  it('logs on a lead preset from its page: posts leadId, and refuses a task (tasks are planned on customers)', async () => {
+    const lead = { kind: 'lead' as const, id: '22222222-2222-4222-8222-222222222222', name: '张伟' };
+    const sent: unknown[] = [];
+    const api = fakeApi({
+      'POST /api/v1/activities/quick': async (request) => {
+        sent.push(await request.json());
+        return json(201, { id: 'a2', customerId: null, leadId: lead.id });
+      },
+    });
+    const form = useQuickEntryForm();
+    form.reset(lead);
+    expect(form.lead.value).toEqual(lead);
+    expect(form.customer.value).toBeNull();
+    form.type.value = ActivityType.TASK;
+    form.text.value = '明天回电';
+    expect(await form.submit()).toBeNull();
+    expect(form.errors.value.type).toBeTruthy();
+    expect(api.calls('POST /api/v1/activities/quick')).toHaveLength(0);
+
+    form.type.value = ActivityType.CALL;
+    form.text.value = '首次电话\n对报价感兴趣';
+    expect((await form.submit())?.id).toBe('a2');
+    expect(sent[0]).toEqual({ leadId: lead.id, type: 'call', text: '首次电话\n对报价感兴趣' });
+    expect(useQuickEntryState().lastSaved.value?.leadId).toBe(lead.id);
+  });
 });

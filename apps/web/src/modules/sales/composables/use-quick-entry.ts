@@ -8,16 +8,28 @@ export interface PickedCustomer {
   name: string;
 }
 
+/** A lead not yet converted: its follow-ups are filed on the lead until conversion moves them. */
+export interface PickedLead {
+  kind: 'lead';
+  id: string;
+  name: string;
+}
+
+/** What quick entry logs on: a customer, or a lead. */
+export type QuickEntryTarget = PickedCustomer | PickedLead;
+
+export const isPickedLead = (target: QuickEntryTarget | null): target is PickedLead => (target as PickedLead | null)?.kind === 'lead';
+
 // One quick-entry dialog for the whole app: the shortcut, the header button and the customer
 // page open the same one.
 const open = ref(false);
-const preset = shallowRef<PickedCustomer | null>(null);
+const preset = shallowRef<QuickEntryTarget | null>(null);
 /** Bumped after every save, so an open timeline of that customer can reload. */
 const lastSaved = shallowRef<ActivityDto | null>(null);
 
-/** Opens quick entry, with the customer already chosen when called from a customer's page. */
-export function openQuickEntry(customer: PickedCustomer | null = null): void {
-  preset.value = customer;
+/** Opens quick entry, with the customer (or lead) already chosen when called from its page. */
+export function openQuickEntry(target: QuickEntryTarget | null = null): void {
+  preset.value = target;
   open.value = true;
 }
 
@@ -26,16 +38,18 @@ export function useQuickEntryState() {
   return { open, preset, lastSaved };
 }
 
-/** The quick-entry form: customer, type, one text; nothing else is asked. */
+/** The quick-entry form: customer (or a preset lead), type, one text; nothing else is asked. */
 export function useQuickEntryForm() {
   const customer = shallowRef<PickedCustomer | null>(null);
+  const lead = shallowRef<PickedLead | null>(null);
   const type = ref<ActivityType>(ActivityType.CALL);
   const text = ref('');
   const saving = ref(false);
-  const errors = ref<Partial<Record<'customerId' | 'type' | 'text', string>>>({});
+  const errors = ref<Partial<Record<'customerId' | 'leadId' | 'type' | 'text', string>>>({});
 
-  function reset(from: PickedCustomer | null): void {
-    customer.value = from;
+  function reset(from: QuickEntryTarget | null): void {
+    lead.value = isPickedLead(from) ? from : null;
+    customer.value = isPickedLead(from) ? null : from;
     type.value = ActivityType.CALL;
     text.value = '';
     errors.value = {};
@@ -44,8 +58,13 @@ export function useQuickEntryForm() {
   /** The saved follow-up, or null when something is missing. */
   async function submit(): Promise<ActivityDto | null> {
     if (saving.value) return null;
-    const dto = { customerId: customer.value?.id ?? '', type: type.value, text: text.value.trim() };
+    const target = lead.value ? { leadId: lead.value.id } : customer.value ? { customerId: customer.value.id } : {};
+    const dto = { ...target, type: type.value, text: text.value.trim() };
     errors.value = await validateDto(QuickCreateActivityDto, dto);
+    // One of the two is required (the DTO marks both optional).
+    if (!lead.value && !customer.value) errors.value = { ...errors.value, customerId: 'required' };
+    // Tasks are planned on customers; a lead takes the other types.
+    if (lead.value && type.value === ActivityType.TASK) errors.value = { ...errors.value, type: 'notTaskOnLead' };
     if (Object.keys(errors.value).length) return null;
     saving.value = true;
     try {
@@ -57,5 +76,5 @@ export function useQuickEntryForm() {
     }
   }
 
-  return { customer, type, text, saving, errors, reset, submit };
+  return { customer, lead, type, text, saving, errors, reset, submit };
 }

@@ -214,6 +214,7 @@ export const salesEn = {
     hint: 'Alt+N',
     hintLong: 'Quick follow-up (Alt+N, or N)',
     customer: 'Customer',
+    lead: 'Lead',
     customerPlaceholder: 'Type a name or phone, Enter picks',
     type: 'Type',
     text: 'What happened',

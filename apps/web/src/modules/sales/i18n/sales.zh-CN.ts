@@ -214,6 +214,7 @@ export const salesZhCN: typeof salesEn = {
     hint: 'Alt+N',
     hintLong: '快速写跟进（Alt+N 或 N）',
     customer: '客户',
+    lead: '线索',
     customerPlaceholder: '输入名称或电话，回车选中',
     type: '类型',
     text: '跟进内容',
