@@ -14,3 +14,12 @@ export function substringMatch(expression: string, text: string, likeParam: stri
 
 /** `%text%` for ILIKE, with its wildcards escaped. */
 export const likePattern = (text: string): string => `%${text.replace(/[%_\\]/g, '\\$&')}%`;
+
+/**
+ * `(a OR b …)` of the conditions that apply: a search for a name should not OR in
+ * `phone = ''`, which can cost the planner its index plan for the whole statement.
+ */
+export function anyOf(...conditions: (string | false | null | undefined)[]): string {
+  const present = conditions.filter((c): c is string => Boolean(c));
+  return present.length === 1 ? present[0] : `(${present.join(' OR ')})`;
+}

@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { SearchHitDto } from '@kehu/contracts';
-import { applyScope, substringMatch, type Principal } from '@kehu/server-core';
+import { anyOf, applyScope, substringMatch, type Principal } from '@kehu/server-core';
 import { DataSource } from 'typeorm';
 import { ContactsRepository } from '../contacts/contacts.repository';
 import { CUSTOMER_SEARCH_TEXT } from '../customers/customer-search-text';
@@ -40,7 +40,7 @@ export class CustomerSearchSources implements OnModuleInit {
         `greatest(CASE WHEN c.phone = :sPhone OR c.email = :sEmail THEN 1 ELSE 0 END, CASE WHEN c.name ILIKE :sPrefix THEN 0.9 ELSE 0 END, word_similarity(:sText, c.name) * 0.85)`,
         'score',
       )
-      .andWhere(`(${substringMatch(CUSTOMER_SEARCH_TEXT, t.text, 'sLike', 'sText')} OR c.phone = :sPhone OR c.email = :sEmail)`)
+      .andWhere(anyOf(substringMatch(CUSTOMER_SEARCH_TEXT, t.text, 'sLike', 'sText'), t.phone && 'c.phone = :sPhone', t.email && 'c.email = :sEmail'))
       .orderBy('score', 'DESC')
       .addOrderBy('c.id')
       .limit(t.limit)
@@ -60,7 +60,8 @@ export class CustomerSearchSources implements OnModuleInit {
         'score',
       )
       .andWhere('k.deleted_at IS NULL')
-      .andWhere(`(${substringMatch('k.name', t.text, 'sLike', 'sText')} OR :sPhone = ANY(k.phones) OR :sEmail = ANY(k.emails))`)
+      // `@>` (not `= ANY`) so the phones/e-mails GIN indexes serve it.
+      .andWhere(anyOf(substringMatch('k.name', t.text, 'sLike', 'sText'), t.phone && 'k.phones @> ARRAY[:sPhone]::text[]', t.email && 'k.emails @> ARRAY[:sEmail]::text[]'))
       .orderBy('score', 'DESC')
       .addOrderBy('k.id')
       .limit(t.limit)

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { SearchHitDto } from '@kehu/contracts';
 import { SearchRegistry, type SearchTerms } from '@kehu/server-customers';
-import { substringMatch, type Principal } from '@kehu/server-core';
+import { anyOf, substringMatch, type Principal } from '@kehu/server-core';
 import { LeadsRepository } from '../leads/leads.repository';
 import { OpportunitiesRepository } from '../opportunities/opportunities.repository';
 
@@ -36,7 +36,7 @@ export class SalesSearchSources implements OnModuleInit {
         `greatest(CASE WHEN l.phone = :sPhone OR l.email = :sEmail THEN 1 ELSE 0 END, CASE WHEN l.person_name ILIKE :sPrefix OR l.company_name ILIKE :sPrefix THEN 0.9 ELSE 0 END, word_similarity(:sText, l.person_name || ' ' || coalesce(l.company_name, '')) * 0.8)`,
         'score',
       )
-      .andWhere(`(${substringMatch(`l.person_name || ' ' || coalesce(l.company_name, '')`, t.text, 'sLike', 'sText')} OR l.phone = :sPhone OR l.email = :sEmail)`)
+      .andWhere(anyOf(substringMatch(`l.person_name || ' ' || coalesce(l.company_name, '')`, t.text, 'sLike', 'sText'), t.phone && 'l.phone = :sPhone', t.email && 'l.email = :sEmail'))
       .orderBy('score', 'DESC')
       .addOrderBy('l.id')
       .limit(t.limit)
