@@ -3,6 +3,7 @@ import type {
   CommissionRuleDto,
   CommissionStatementDto,
   ComputeCommissionStatementsResultDto,
+  CustomerGradeDto,
   CreateCommissionRuleDto,
   CreateOrderDto,
   CreatePriceListDto,
@@ -11,12 +12,15 @@ import type {
   GradingRecomputeResultDto,
   GradingRuleSetDto,
   OrderDto,
+  OverrideCustomerGradeDto,
   Page,
   PriceListDto,
   ProductCategoryDto,
   ProductDto,
   ResolvedPriceDto,
+  UpdateCommissionRuleDto,
   UpdateGradingRuleSetDto,
+  UpdateProductCategoryDto,
   UpdateOrderDto,
   UpdatePriceListDto,
   UpdateProductDto,
@@ -47,6 +51,7 @@ export const productsApi = {
   remove: (id: string) => done(api.DELETE('/api/v1/products/{id}', byId(id))),
   categories: () => body<ProductCategoryDto[]>(api.GET('/api/v1/product-categories')),
   createCategory: (dto: CreateProductCategoryDto) => body<ProductCategoryDto>(api.POST('/api/v1/product-categories', { body: dto as never })),
+  updateCategory: (id: string, dto: UpdateProductCategoryDto) => body<ProductCategoryDto>(api.PATCH('/api/v1/product-categories/{id}', { ...byId(id), body: dto as never })),
   removeCategory: (id: string) => done(api.DELETE('/api/v1/product-categories/{id}', byId(id))),
   resolvePrice: (customerId: string, productId: string) => body<ResolvedPriceDto>(api.GET('/api/v1/price-lists/resolve', { params: { query: { customerId, productId } } })),
 };
@@ -63,11 +68,14 @@ export const gradingApi = {
   get: () => body<GradingRuleSetDto>(api.GET('/api/v1/grading-rules')),
   save: (version: number, dto: UpdateGradingRuleSetDto) => body<GradingRuleSetDto>(api.PUT('/api/v1/grading-rules', { body: dto as never, headers: ifMatch(version) })),
   recompute: () => body<GradingRecomputeResultDto>(api.POST('/api/v1/grading-rules/recompute')),
+  /** A manual grade with a reason (locks it against the job); grade null hands the customer back to the rules. */
+  override: (customerId: string, dto: OverrideCustomerGradeDto) => body<CustomerGradeDto>(api.POST('/api/v1/customers/{id}/grade', { ...byId(customerId), body: dto as never })),
 };
 
 export const commissionsApi = {
   rules: () => body<CommissionRuleDto[]>(api.GET('/api/v1/commission-rules')),
   createRule: (dto: CreateCommissionRuleDto) => body<CommissionRuleDto>(api.POST('/api/v1/commission-rules', { body: dto as never })),
+  updateRule: (id: string, version: number, dto: UpdateCommissionRuleDto) => body<CommissionRuleDto>(api.PATCH('/api/v1/commission-rules/{id}', { ...byId(id), body: dto as never, headers: ifMatch(version) })),
   removeRule: (id: string) => done(api.DELETE('/api/v1/commission-rules/{id}', byId(id))),
   list: (query: QueryOf<'listCommissionStatements'> = {}) => body<Page<CommissionStatementDto>>(api.GET('/api/v1/commission-statements', { params: { query: clean(query) } })),
   get: (id: string) => body<CommissionStatementDto>(api.GET('/api/v1/commission-statements/{id}', byId(id))),
