@@ -126,11 +126,11 @@ export const revenueHelpEn = {
       'Open an order to move it along its timeline: placed, confirmed, paid, shipped, delivered (or cancelled, returned).',
     ],
   },
-  revenueOrder: { title: 'Order', steps: ['The timeline shows when each status was reached and by whom.', 'Buttons offer only the moves allowed from the current status.'] },
-  revenueProducts: { title: 'Products and price lists', steps: ['Pick a category on the left to see its products (sub-categories included).', 'Price lists give other prices to customers of some grades or provinces.'] },
+  revenueOrder: { title: 'Order', steps: ['The timeline shows when each status was reached and by whom.', 'Buttons offer only the moves allowed from the current status.', 'Edit lines changes the lines while the order is placed or confirmed.'] },
+  revenueProducts: { title: 'Products and price lists', steps: ['Pick a category on the left to see its products (sub-categories included).', 'Price lists give other prices to customers of some grades or provinces.', 'Click a product or a price list to change or delete it; pick a category to rename or delete it.'] },
   revenueGrading: { title: 'Customer grading', steps: ['Rules are checked in order; the first match wins.', 'The job regrades every night; Recompute now does it at once. Customers graded by hand keep their grade.'] },
   revenueCommissions: {
     title: 'Commission statements',
-    steps: ['Compute a month: each rep gets a statement from the rules (new-customer bonus, share of paid orders).', 'Recomputing replaces a draft; confirming freezes it. Export gives a CSV for Excel.'],
+    steps: ['Compute a month: each rep gets a statement from the rules (new-customer bonus, share of paid orders).', 'Recomputing replaces a draft; confirming freezes it. Export gives a CSV for Excel.', 'Click a rule to change or delete it.'],
   },
 };
