@@ -102,6 +102,7 @@ export const revenueEn = {
     computed: '{n} statements computed.',
     empty: 'No statements',
     fields: { rep: 'Rep', period: 'Month', status: 'Status', total: 'Total', lines: 'Lines', computedAt: 'Computed' },
+    anyStatus: 'Any status',
     statusDraft: 'Draft',
     statusConfirmed: 'Confirmed',
     confirm: 'Confirm',

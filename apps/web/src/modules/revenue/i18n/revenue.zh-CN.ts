@@ -103,6 +103,7 @@ export const revenueZhCN: typeof revenueEn = {
     computed: '已计算 {n} 张结算单。',
     empty: '暂无结算单',
     fields: { rep: '销售', period: '月份', status: '状态', total: '合计', lines: '明细数', computedAt: '计算时间' },
+    anyStatus: '全部状态',
     statusDraft: '草稿',
     statusConfirmed: '已确认',
     confirm: '确认',
