@@ -6963,6 +6963,7 @@ export interface operations {
                 userId?: string;
                 period?: string;
                 status?: components["schemas"]["CommissionStatementStatus"];
+                sort?: string;
             };
             header?: never;
             path?: never;

@@ -103,6 +103,7 @@ export const revenueEn = {
     empty: 'No statements',
     fields: { rep: 'Rep', period: 'Month', status: 'Status', total: 'Total', lines: 'Lines', computedAt: 'Computed' },
     anyStatus: 'Any status',
+    sort: { newest: 'Newest month first', oldest: 'Oldest month first', totalDesc: 'Largest first', totalAsc: 'Smallest first' },
     statusDraft: 'Draft',
     statusConfirmed: 'Confirmed',
     confirm: 'Confirm',

@@ -104,6 +104,7 @@ export const revenueZhCN: typeof revenueEn = {
     empty: '暂无结算单',
     fields: { rep: '销售', period: '月份', status: '状态', total: '合计', lines: '明细数', computedAt: '计算时间' },
     anyStatus: '全部状态',
+    sort: { newest: '月份从新到旧', oldest: '月份从旧到新', totalDesc: '金额从高到低', totalAsc: '金额从低到高' },
     statusDraft: '草稿',
     statusConfirmed: '已确认',
     confirm: '确认',
