@@ -38,7 +38,7 @@ describe('revenue: products, orders, commissions and grading', () => {
     await browser?.close();
   });
 
-  it('a manager creates a product, then an order with two lines, sees the total and moves the order along its timeline', async () => {
+  it('a manager creates a product, then an order with two lines, sees the total, moves it along its timeline, edits its lines and retires the product', async () => {
     const customerName = `杭州云帆科技有限公司 ${run}`;
     await api('/api/v1/customers', { method: 'POST', token: adminToken, body: { name: customerName } });
     await signIn(page, adminEmail, adminPassword);
@@ -89,13 +89,35 @@ describe('revenue: products, orders, commissions and grading', () => {
     await page.locator('.el-message-box').getByRole('button', { name: /确定|OK/ }).click();
     await timeline.getByText('已确认').waitFor();
     await timeline.getByText('客户电话确认').waitFor();
+
+    // Still confirmed, so the lines can change: three licences instead of two, and the total follows.
+    await page.locator('[data-test=order-edit]').click();
+    const editRows = dialog.locator('[data-test=order-lines] .el-table__row');
+    await valueShown(field(editRows.nth(0), 'line-quantity'), '2.0000');
+    await field(editRows.nth(0), 'line-quantity').fill('3');
+    await field(editRows.nth(1), 'line-description').click();
+    await expect(dialog.locator('[data-test=order-preview]').innerText()).resolves.toContain('4,100.00');
+    await dialog.locator('[data-test=order-save]').click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.locator('.el-descriptions').getByText('¥4,100.00').first().waitFor();
     await settle(page);
     await page.screenshot({ path: screenshotPath('revenue-order.png'), fullPage: true });
 
     const order = await api<{ status: string; total: number; lines: unknown[]; events: { status: string }[] }>(`/api/v1/orders/${orderId}`, { token: adminToken });
-    expect(order).toMatchObject({ status: 'confirmed', total: 2900 });
-    expect(order.lines).toHaveLength(2);
+    expect(order).toMatchObject({ status: 'confirmed', total: 4100 });
+    expect(order.lines).toMatchObject([{ quantity: 3, unitPrice: 1200 }, { quantity: 1, unitPrice: 500, description: '上门实施服务' }]);
     expect(order.events.map((e) => e.status)).toEqual(['placed', 'confirmed']);
+
+    // The product is retired: switched off, it leaves the list of active products.
+    await page.goto(`${baseUrl}/revenue/products`);
+    const productRow = page.locator('[data-test=products-table] .el-table__row').filter({ hasText: code });
+    await productRow.click();
+    await productDialog.locator('[data-test=product-active]').click();
+    await productDialog.locator('[data-test=product-save]').click();
+    await productDialog.waitFor({ state: 'hidden' });
+    await productRow.waitFor({ state: 'detached' });
+    const products = await api<{ data: { code: string; active: boolean }[] }>(`/api/v1/products?q=${code}`, { token: adminToken });
+    expect(products.data).toMatchObject([{ code, active: false }]);
   });
 
   it('a rep sees their commission statement after their customer\'s order is paid', async () => {
