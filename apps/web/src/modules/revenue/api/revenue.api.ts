@@ -49,6 +49,7 @@ export const productsApi = {
   create: (dto: CreateProductDto) => body<ProductDto>(api.POST('/api/v1/products', { body: dto as never })),
   update: (id: string, version: number, dto: UpdateProductDto) => body<ProductDto>(api.PATCH('/api/v1/products/{id}', { ...byId(id), body: dto as never, headers: ifMatch(version) })),
   remove: (id: string) => done(api.DELETE('/api/v1/products/{id}', byId(id))),
+  restore: (id: string) => body<ProductDto>(api.POST('/api/v1/products/{id}/restore', byId(id))),
   categories: () => body<ProductCategoryDto[]>(api.GET('/api/v1/product-categories')),
   createCategory: (dto: CreateProductCategoryDto) => body<ProductCategoryDto>(api.POST('/api/v1/product-categories', { body: dto as never })),
   updateCategory: (id: string, dto: UpdateProductCategoryDto) => body<ProductCategoryDto>(api.PATCH('/api/v1/product-categories/{id}', { ...byId(id), body: dto as never })),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OrderStatus, type OrderDto } from '@kehu/contracts';
-import { blankLine, draftsOf, linesInput } from './order-line-drafts';
+import { blankLine, draftsOf, linesInput, productChoices } from './order-line-drafts';
 import { linesEditable } from './order-status';
 
 const order = {
@@ -22,6 +22,15 @@ describe('order line drafts', () => {
   it('leaves blank description and price to the server and sends an empty quantity as 0', () => {
     const line = { ...blankLine(), productId: 'p9', description: '  ', quantity: null };
     expect(linesInput([line])).toEqual([{ productId: 'p9', description: undefined, quantity: 0, unitPrice: undefined, discountPercent: 0 }]);
+  });
+
+  it('keeps a product the catalogue no longer offers pickable on the line that names it', () => {
+    const active = [{ id: 'p2', code: 'CRM-STD', name: '标准版' }];
+    expect(productChoices(active, order)).toEqual([
+      { id: 'p2', label: 'CRM-STD 标准版' },
+      { id: 'p1', label: '专业版' },
+    ]);
+    expect(productChoices(active)).toEqual([{ id: 'p2', label: 'CRM-STD 标准版' }]);
   });
 
   it('allows line edits only before payment', () => {

@@ -21,3 +21,20 @@ export const linesInput = (lines: readonly OrderLineDraft[]): OrderLineInputDto[
     unitPrice: l.unitPrice ?? undefined,
     discountPercent: l.discountPercent ?? 0,
   }));
+
+/**
+ * The product options of the line picker: the active catalogue, plus any product an existing
+ * order's line still names that is no longer offered (switched off or deleted) — labelled
+ * with the line's text, so an edited order shows it instead of a bare id.
+ */
+export function productChoices(products: readonly { id: string; code: string; name: string }[], order?: OrderDto | null): { id: string; label: string }[] {
+  const choices = products.map((p) => ({ id: p.id, label: `${p.code} ${p.name}` }));
+  const known = new Set(choices.map((c) => c.id));
+  for (const line of order?.lines ?? []) {
+    if (line.productId && !known.has(line.productId)) {
+      known.add(line.productId);
+      choices.push({ id: line.productId, label: line.description });
+    }
+  }
+  return choices;
+}
