@@ -3078,6 +3078,13 @@ export interface components {
             externalId: string | null;
             externalSource: string | null;
             grade: components["schemas"]["CustomerGrade"] | null;
+            /**
+             * Format: date-time
+             * @description Set while the grade is a manual override (the grading job leaves it alone).
+             */
+            gradeLockedAt: string | null;
+            /** @description Why the grade was set by hand. */
+            gradeReason: string | null;
             /** Format: uuid */
             id: string;
             industry: string | null;
@@ -6988,6 +6995,7 @@ export interface operations {
                 userId?: string;
                 period?: string;
                 status?: components["schemas"]["CommissionStatementStatus"];
+                sort?: string;
             };
             header?: never;
             path?: never;

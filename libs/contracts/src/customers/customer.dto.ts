@@ -50,6 +50,8 @@ export class CustomerDto {
   @ResponseField({ enum: CustomerSource, enumName: 'CustomerSource' }) source: CustomerSource;
   @ResponseField({ enum: LifecycleStage, enumName: 'LifecycleStage' }) lifecycleStage: LifecycleStage;
   @ResponseField({ enum: CustomerGrade, enumName: 'CustomerGrade', nullable: true }) grade: CustomerGrade | null;
+  @ResponseField({ type: String, format: 'date-time', nullable: true, description: 'Set while the grade is a manual override (the grading job leaves it alone).' }) gradeLockedAt: string | null;
+  @ResponseField({ type: String, nullable: true, description: 'Why the grade was set by hand.' }) gradeReason: string | null;
   @ResponseField({ type: [String] }) tags: string[];
   @ResponseField({ type: String, format: 'uuid', nullable: true, description: 'null = in the public pool.' }) ownerId: string | null;
   @ResponseField({ type: String, format: 'uuid', nullable: true }) departmentId: string | null;

@@ -117,6 +117,8 @@ export class ListCommissionStatementsQuery extends PageQueryDto {
   @UuidField({ optional: true }) userId?: string;
   @StringField({ optional: true, maxLength: 7, pattern: /^\d{4}-(0[1-9]|1[0-2])$/ }) period?: string;
   @EnumField(CommissionStatementStatus, 'CommissionStatementStatus', { optional: true }) status?: CommissionStatementStatus;
+  /** period, total; prefix - for descending. Default -period (newest month first). */
+  @StringField({ optional: true, maxLength: 30 }) sort?: string;
 }
 
 export class CommissionStatementQuery {

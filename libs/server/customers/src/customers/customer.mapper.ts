@@ -18,6 +18,8 @@ export function toCustomerDto(c: Customer): CustomerDto {
     source: c.source as CustomerSource,
     lifecycleStage: c.lifecycleStage as LifecycleStage,
     grade: c.grade as CustomerGrade | null,
+    gradeLockedAt: c.gradeLockedAt?.toISOString() ?? null,
+    gradeReason: c.gradeReason ?? null,
     tags: c.tags,
     ownerId: c.ownerId,
     departmentId: c.departmentId,

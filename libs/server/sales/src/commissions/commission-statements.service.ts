@@ -84,7 +84,7 @@ export class CommissionStatementsService {
     if (q.userId) qb.andWhere('s.user_id = :userId', { userId: q.userId });
     if (q.period) qb.andWhere('s.period = :period', { period: q.period });
     if (q.status) qb.andWhere('s.status = :status', { status: q.status });
-    const page = await paginate(qb, { sort: parseSort('-period', sorts, '-period', { expression: 's.id', key: 'id' }), cursor: q.cursor, limit: q.limit, count: q.count });
+    const page = await paginate(qb, { sort: parseSort(q.sort, sorts, '-period', { expression: 's.id', key: 'id' }), cursor: q.cursor, limit: q.limit, count: q.count });
     const names = await this.names(page.data.map((s) => s.userId));
     return { ...page, data: page.data.map((s) => toDto(s, names.get(s.userId) ?? null)) };
   }

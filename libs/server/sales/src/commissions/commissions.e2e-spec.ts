@@ -145,6 +145,17 @@ describe('commissions', () => {
     expect((await compute(ctx.manager, { period: '2026-13' })).status).toBe(400);
   });
 
+  it('sorts statements by total or month and refuses other sorts', async () => {
+    const byTotal = (await ok(http().get('/api/v1/commission-statements?sort=-total').set(admin), 200)).data as { total: number }[];
+    expect(byTotal.length).toBeGreaterThan(1);
+    expect(byTotal.map((s) => s.total)).toEqual([...byTotal.map((s) => s.total)].sort((x, y) => y - x));
+    const byMonth = (await ok(http().get('/api/v1/commission-statements?sort=period').set(admin), 200)).data as { period: string }[];
+    expect(byMonth.map((s) => s.period)).toEqual([...byMonth.map((s) => s.period)].sort());
+    const bad = await http().get('/api/v1/commission-statements?sort=userId').set(admin);
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].field).toBe('sort');
+  });
+
   it('exports a statement as CSV with a BOM', async () => {
     const [s] = (await ok(http().get('/api/v1/commission-statements?period=2026-09').set(ctx.rep), 200)).data;
     const res = await http().get(`/api/v1/commission-statements/${s.id}?format=csv`).set(ctx.rep).buffer(true).parse((r, cb) => {

@@ -40,11 +40,13 @@ export function gradingQuery(rules: RuleRow[]): { select: string; params: unknow
     }
   };
   const whens = rules.map((r) => `WHEN ${r.conditions.map(cond).join(' AND ')} THEN ${p(r.grade)}`).join(' ');
+  // Without a revenue / order-count rule nothing else mentions $1 (now), and Postgres refuses a
+  // parameter whose type it cannot infer (42P18): the empty order join names it with its type.
   const select = `
     SELECT t.id, t.grade AS old_grade, ${whens ? `CASE ${whens} ELSE coalesce($2::varchar, t.grade) END` : 'coalesce($2::varchar, t.grade)'} AS new_grade
       FROM target t
       ${orderAggs.length ? `LEFT JOIN (SELECT o.customer_id, ${orderAggs.join(', ')} FROM orders o JOIN target tt ON tt.id = o.customer_id
-                  WHERE o.deleted_at IS NULL AND o.status IN ('paid', 'shipped', 'delivered') GROUP BY o.customer_id) om ON om.customer_id = t.id` : 'LEFT JOIN (SELECT NULL::uuid AS customer_id) om ON false'}
+                  WHERE o.deleted_at IS NULL AND o.status IN ('paid', 'shipped', 'delivered') GROUP BY o.customer_id) om ON om.customer_id = t.id` : 'LEFT JOIN (SELECT NULL::uuid AS customer_id, $1::timestamptz AS now) om ON false'}
       LEFT JOIN (SELECT x.customer_id, sum(x.amount) AS pipeline FROM opportunities x JOIN target tt ON tt.id = x.customer_id
                   WHERE x.deleted_at IS NULL AND x.status = 'open' GROUP BY x.customer_id) pm ON pm.customer_id = t.id`;
   return { select, params };

@@ -301,5 +301,17 @@ describe('products, price lists and orders', () => {
         clock.mockRestore();
       }
     });
+
+    it('recomputes a rule set without revenue or order-count rules (industry only)', async () => {
+      const etag = (await http().get('/api/v1/grading-rules').set(admin)).headers.etag;
+      await ok(http().put('/api/v1/grading-rules').set(admin).set('If-Match', etag).send({
+        labels: { A: '重点客户', B: '普通客户', C: '一般客户', D: '低价值' },
+        rules: [{ name: '船舶', grade: 'A', conditions: [{ type: 'industry', values: ['船舶制造'] }] }],
+      }), 200);
+      const ship = await customer(ctx.rep, { name: '分级船舶', industry: '船舶制造' });
+      const run = await ok(http().post('/api/v1/grading-rules/recompute').set(admin), 200);
+      expect(run.changed).toBeGreaterThanOrEqual(1);
+      expect((await ds.query(`SELECT grade FROM customers WHERE id = $1`, [ship]))[0].grade).toBe('A');
+    });
   });
 });

@@ -13,3 +13,6 @@ export const statusTag: Record<OrderStatus, 'primary' | 'success' | 'warning' | 
 
 /** The buttons an order offers: the moves the API allows from its status (the same table). */
 export const nextStatuses = (status: OrderStatus): OrderStatus[] => ORDER_TRANSITIONS[status] ?? [];
+
+/** Lines can be changed while the order is placed or confirmed; after that they are fixed (the API answers 409). */
+export const linesEditable = (status: OrderStatus): boolean => status === OrderStatus.PLACED || status === OrderStatus.CONFIRMED;

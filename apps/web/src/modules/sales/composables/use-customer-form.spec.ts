@@ -8,7 +8,7 @@ import { createBody, updateBody, useCustomerForm, valuesOf } from './use-custome
 const existing: CustomerDto = {
   id: '11111111-1111-4111-8111-111111111111', kind: CustomerKind.COMPANY, name: '杭州西湖茶业有限公司', shortName: null, industry: '茶叶', country: 'CN',
   province: null, city: null, address: null, website: null, phone: '+8613900000000', email: null, source: CustomerSource.OTHER,
-  lifecycleStage: LifecycleStage.PROSPECT, grade: null, tags: ['VIP'], ownerId: 'me', departmentId: null, developerId: 'me', poolId: null, claimedAt: null, lockedAt: null, referredByCustomerId: null, externalId: null,
+  lifecycleStage: LifecycleStage.PROSPECT, grade: null, gradeLockedAt: null, gradeReason: null, tags: ['VIP'], ownerId: 'me', departmentId: null, developerId: 'me', poolId: null, claimedAt: null, lockedAt: null, referredByCustomerId: null, externalId: null,
   externalSource: null, lastFollowUpAt: null, nextFollowUpOn: null, customFields: { erp_level: 'VIP' }, completeness: 40,
   createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', version: 3,
 };

@@ -4,7 +4,7 @@ import { defaultChoices, differingFields, mergeBody, mergedPreview } from './mer
 
 const customer = (id: string, extra: Partial<CustomerDto> = {}): CustomerDto => ({
   id, kind: CustomerKind.COMPANY, name: '华为', shortName: null, industry: null, country: 'CN', province: null, city: null, address: null, website: null,
-  phone: null, email: null, source: CustomerSource.OTHER, lifecycleStage: LifecycleStage.PROSPECT, grade: null, tags: [], ownerId: 'rep', departmentId: null, developerId: 'rep', poolId: null, claimedAt: null, lockedAt: null,
+  phone: null, email: null, source: CustomerSource.OTHER, lifecycleStage: LifecycleStage.PROSPECT, grade: null, gradeLockedAt: null, gradeReason: null, tags: [], ownerId: 'rep', departmentId: null, developerId: 'rep', poolId: null, claimedAt: null, lockedAt: null,
   referredByCustomerId: null, externalId: null, externalSource: null, lastFollowUpAt: null, nextFollowUpOn: null, customFields: {}, completeness: 20,
   createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', version: 1, ...extra,
 });
