@@ -40,6 +40,17 @@ export class CustomersRepository {
   }
 
   async list(principal: Principal, q: ListCustomersQuery, defaultRegion: string): Promise<Page<CustomerDto>> {
+    const { qb, defs } = await this.filtered(principal, q, defaultRegion);
+    const sort = parseSort(q.sort, { ...sorts, ...customFieldSorts(defs) }, '-createdAt', { expression: 'c.id', key: 'id' });
+    const page = await paginate(qb, { sort, cursor: q.cursor, limit: q.limit, count: q.count });
+    return { ...page, data: page.data.map(toCustomerDto) };
+  }
+
+  /**
+   * The list's scope and filters without sort or paging (alias `c`): the list and the CSV
+   * export read the same rows. `defs` are the custom-field definitions it loaded, if any.
+   */
+  async filtered(principal: Principal, q: ListCustomersQuery, defaultRegion: string): Promise<{ qb: SelectQueryBuilder<Customer>; defs: CustomFieldDefinition[] }> {
     const qb = this.scoped(principal, q.deleted ? 'sales.customer.delete' : 'sales.customer.read');
     if (q.deleted) qb.withDeleted().andWhere('c.deleted_at IS NOT NULL AND c.merged_into_id IS NULL');
     if (q.q) {
@@ -64,9 +75,7 @@ export class CustomersRepository {
     if (q.noFollowUpDays) qb.andWhere(`coalesce(c.last_follow_up_at, c.created_at) < now() - make_interval(days => :nfd)`, { nfd: q.noFollowUpDays });
     const defs = q.customField?.length || q.sort?.includes('cf.') ? await this.customFields.definitions('customer') : [];
     (q.customField ?? []).forEach((filter, i) => qb.andWhere(`c.custom_fields @> :cf${i}::jsonb`, { [`cf${i}`]: JSON.stringify(customFieldFilter(defs, filter)) }));
-    const sort = parseSort(q.sort, { ...sorts, ...customFieldSorts(defs) }, '-createdAt', { expression: 'c.id', key: 'id' });
-    const page = await paginate(qb, { sort, cursor: q.cursor, limit: q.limit, count: q.count });
-    return { ...page, data: page.data.map(toCustomerDto) };
+    return { qb, defs };
   }
 }
 

@@ -41,6 +41,13 @@ export class LeadsRepository {
   }
 
   async list(principal: Principal, q: ListLeadsQuery, defaultRegion: string): Promise<Page<LeadDto>> {
+    const qb = this.filtered(principal, q, defaultRegion);
+    const sort = parseSort(q.sort, sorts, '-createdAt', { expression: 'l.id', key: 'id' });
+    return paginate(qb, { sort, cursor: q.cursor, limit: q.limit, count: q.count }, toLeadDto);
+  }
+
+  /** The list's scope and filters without sort or paging (alias `l`): the list and the CSV export read the same rows. */
+  filtered(principal: Principal, q: ListLeadsQuery, defaultRegion: string): SelectQueryBuilder<Lead> {
     const qb = this.scoped(principal, q.deleted ? 'sales.lead.delete' : 'sales.lead.read');
     if (q.deleted) qb.withDeleted().andWhere('l.deleted_at IS NOT NULL');
     if (q.q) {
@@ -56,7 +63,6 @@ export class LeadsRepository {
     if (q.source) qb.andWhere('l.source = :source', { source: q.source });
     if (q.campaignId) qb.andWhere('l.campaign_id = :campaign', { campaign: q.campaignId });
     if (q.province) qb.andWhere('l.province = :province', { province: normalizeText(q.province) });
-    const sort = parseSort(q.sort, sorts, '-createdAt', { expression: 'l.id', key: 'id' });
-    return paginate(qb, { sort, cursor: q.cursor, limit: q.limit, count: q.count }, toLeadDto);
+    return qb;
   }
 }
