@@ -74,6 +74,7 @@ export class CsvExportService {
     res.setHeader('Content-Disposition', `attachment; filename="${plan.entity}s-${stamp}.csv"`);
     res.setHeader('Cache-Control', 'no-store');
     let count = 0;
+    const audit = () => this.tx.run((m) => this.audit.record(m, { action: 'export', entityType: plan.entity, entityId: null, changes: { filter: { before: null, after: plan.filter }, count: { before: null, after: count } } }));
     try {
       await write(res, UTF8_BOM + csvLine(header));
       while (rows.length) {
@@ -93,12 +94,13 @@ export class CsvExportService {
           .andWhere(`(${a}.created_at, ${a}.id) < (:ksAt::timestamptz, :ksId::uuid)`, { ksAt: last.ks_at, ksId: last.ks_id })
           .getRawMany();
       }
+      // Audited before the download completes, so the row exists once the client has the file.
+      await audit();
       res.end();
     } catch (err) {
       // Headers are gone: all we can do is cut the download short, so the client sees it failed.
+      await audit().catch(() => undefined);
       res.destroy(err as Error);
-    } finally {
-      await this.tx.run((m) => this.audit.record(m, { action: 'export', entityType: plan.entity, entityId: null, changes: { filter: { before: null, after: plan.filter }, count: { before: null, after: count } } }));
     }
   }
 }

@@ -7,10 +7,10 @@ import { LeadsRepository } from '@kehu/server-sales';
 import { DataSource } from 'typeorm';
 import { mapHeaders } from '../columns/column-mapping';
 import { CsvReader, isBlankRecord } from '../csv/csv-reader';
-import { customerImportSpec } from './customer-import.spec';
+import { customerImportSpec } from './customer-import.definition';
 import { ImportJob } from './import-job.entity';
 import type { ImportSpec } from './import-spec';
-import { leadImportSpec } from './lead-import.spec';
+import { leadImportSpec } from './lead-import.definition';
 import { writeImportBatch, type BatchContext, type CsvRow } from './record-import.writer';
 
 export const IMPORT_JOB = 'integrations.import';

@@ -78,15 +78,20 @@ export class ImportsService {
         }),
       );
       let mapping: Record<string, string> = {};
+      let header: string[] = [];
       const summary = await readUpload(
         req,
         ImportLimits.maxBytes,
-        (header) => (mapping = mapHeaders(header, columnsOf(entity), defs, explicit).used),
+        (h) => {
+          header = h;
+          mapping = mapHeaders(h, columnsOf(entity), defs, explicit).used;
+        },
         (seq, data) => m.insert(ImportChunk, { importId: job.id, seq, data }).then(() => undefined),
       );
       job.total = summary.rows;
       job.bytes = String(summary.bytes);
-      job.options = { duplicates, ownerId: owner.id, ownerDepartmentId: owner.departmentId, mapping };
+      // jsonb keeps no key order: the header goes along as a list, for errors.csv.
+      job.options = { duplicates, ownerId: owner.id, ownerDepartmentId: owner.departmentId, mapping, header };
       await m.update(ImportJob, { id: job.id }, { total: job.total, bytes: job.bytes, options: job.options as never });
       await this.audit.record(m, { action: 'import', entityType: entity, entityId: null, changes: { importId: { before: null, after: job.id }, rows: { before: null, after: summary.rows }, duplicates: { before: null, after: duplicates } } });
       return job;
@@ -107,7 +112,7 @@ export class ImportsService {
   /** The failed rows as CSV: row number, reasons, then the row's own cells under its own header. */
   async writeErrors(p: Principal, id: string, res: Response): Promise<void> {
     const job = await this.get(p, id);
-    const header = Object.keys((job.options.mapping ?? {}) as Record<string, string>);
+    const header = (job.options.header ?? []) as string[];
     res.status(200);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="import-${id}-errors.csv"`);

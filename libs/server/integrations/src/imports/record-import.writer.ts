@@ -52,7 +52,11 @@ export async function writeImportBatch<E extends ObjectLiteral>(m: EntityManager
       continue;
     }
     try {
-      valid.push({ row, values: spec.normalize(checked.value, ctx.defaultPhoneRegion), customFields: input.customFields as Record<string, unknown> | undefined });
+      const values = spec.normalize(checked.value, ctx.defaultPhoneRegion);
+      const customFields = input.customFields as Record<string, unknown> | undefined;
+      // Types and options now, so a bad row is reported even when it would be skipped as a duplicate; required fields once we know it is new.
+      applyCustomFields(ctx.defs, {}, customFields, 'update');
+      valid.push({ row, values, customFields });
     } catch (err) {
       fail(row, rowErrors(err));
     }
