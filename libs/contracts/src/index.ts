@@ -51,3 +51,5 @@ export * from './sales/target.dto';
 export * from './integrations/import.enums';
 export * from './integrations/import.dto';
 export * from './integrations/export.dto';
+export * from './integrations/csv-reader';
+export * from './integrations/import-mapping';

@@ -8,7 +8,7 @@ import type { TestApp } from '@kehu/server-testing';
 import type { Response } from 'supertest';
 import { DataSource } from 'typeorm';
 import { bootIntegrationsApp } from '../test/integrations-test-kit';
-import { CsvReader } from './csv/csv-reader';
+import { CsvReader } from '@kehu/contracts';
 
 const PASSWORD = 'Integrations-pass-1';
 type Auth = Record<string, string>;

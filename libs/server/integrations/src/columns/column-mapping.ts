@@ -1,7 +1,7 @@
-import { CustomFieldType, ErrorCode } from '@kehu/contracts';
+import { CustomFieldType, detectMapping, ErrorCode, headerKey, type ImportColumnLabels } from '@kehu/contracts';
 import type { CustomFieldDefinition } from '@kehu/server-customers';
 import { DomainException } from '@kehu/server-core';
-import { customFieldColumnKey, headerKey, splitList, type EntityColumn } from './import-column';
+import { customFieldColumnKey, splitList, type EntityColumn } from './import-column';
 
 /** Where one CSV column goes: a DTO field, a custom field, or nowhere (null). */
 export type ColumnTarget = { field: string; kind: 'text' | 'list' } | { customField: CustomFieldDefinition } | null;
@@ -14,32 +14,33 @@ export interface HeaderMapping {
 
 const mappingError = (message: string) => new DomainException(ErrorCode.VALIDATION_FAILED, message, { errors: [{ field: 'mapping', rule: 'mapping', message }] });
 
+/** The importable columns of an entity with its active custom fields, in the shape GET …/import-columns lists. */
+export function importColumns(columns: EntityColumn[], defs: CustomFieldDefinition[]): (ImportColumnLabels & { required: boolean })[] {
+  return [
+    ...columns.filter((c) => c.field).map((c) => ({ key: c.key, en: c.en, 'zh-CN': c.zh, required: !!c.required })),
+    ...defs.filter((d) => d.active).map((d) => ({ key: customFieldColumnKey(d), en: d.label, 'zh-CN': d.label, required: d.required })),
+  ];
+}
+
 /**
- * Header names → fields: an explicit `mapping` wins; else the key (`name`, `cf.level`), the
- * English or Chinese header of the export, or a custom field's label. A file without the
- * required column (name / personName) is refused before anything is stored.
+ * Header names → fields: an explicit `mapping` wins; else `detectMapping` (key, English or
+ * Chinese header, custom-field key or label — the same guess the import dialog shows). A file
+ * without the required column (name / personName) is refused before anything is stored.
  */
 export function mapHeaders(headers: string[], columns: EntityColumn[], defs: CustomFieldDefinition[], explicit: Record<string, string> = {}): HeaderMapping {
   const byKey = new Map<string, ColumnTarget & object>();
-  const lookup = new Map<string, string>();
-  for (const c of columns.filter((x) => x.field)) {
-    byKey.set(c.key, { field: c.field!, kind: c.kind ?? 'text' });
-    for (const name of [c.key, c.en, c.zh]) lookup.set(headerKey(name), c.key);
-  }
-  for (const d of defs.filter((x) => x.active)) {
-    const key = customFieldColumnKey(d);
-    byKey.set(key, { customField: d });
-    for (const name of [key, d.key, d.label]) if (!lookup.has(headerKey(name))) lookup.set(headerKey(name), key);
-  }
+  for (const c of columns.filter((x) => x.field)) byKey.set(c.key, { field: c.field!, kind: c.kind ?? 'text' });
+  for (const d of defs.filter((x) => x.active)) byKey.set(customFieldColumnKey(d), { customField: d });
   const explicitByHeader = new Map(Object.entries(explicit).map(([h, k]) => [headerKey(h), k]));
   for (const k of explicitByHeader.values()) if (k !== '' && !byKey.has(k)) throw mappingError(`mapping names ${k}, which is not a column you can import`);
+  const detected = detectMapping(headers, importColumns(columns, defs));
   const used: Record<string, string> = {};
   const taken = new Set<string>();
   const targets = headers.map((h) => {
     const hk = headerKey(h);
-    const key = explicitByHeader.has(hk) ? explicitByHeader.get(hk)! : (lookup.get(hk) ?? '');
+    const key = explicitByHeader.has(hk) ? explicitByHeader.get(hk)! : detected[h];
     // The first column naming a field wins; a repeated one is ignored.
-    if (key === '' || taken.has(key)) {
+    if (!key || taken.has(key)) {
       used[h] = '';
       return null;
     }

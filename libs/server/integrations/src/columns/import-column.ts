@@ -26,9 +26,5 @@ export function csvLanguage(acceptLanguage: string | undefined): CsvLanguage {
 
 export const customFieldColumnKey = (def: Pick<CustomFieldDefinition, 'key'>): string => `cf.${def.key}`;
 
-/** A header as people type it: no BOM, trimmed, lower-case, full-width brackets and spaces folded. */
-export const headerKey = (header: string): string =>
-  header.replace(/^\uFEFF/, '').replace(/\u3000/g, ' ').replace(/[（]/g, '(').replace(/[）]/g, ')').replace(/\s+/g, ' ').trim().toLowerCase();
-
 /** Splits a list cell (tags, multi-select) on the separators people use: , ; | 、 and their full-width forms. */
 export const splitList = (cell: string): string[] => cell.split(/[,;|，；、]/).map((s) => s.trim()).filter(Boolean);

@@ -1,4 +1,4 @@
-import { CsvFormatError, CsvReader } from './csv-reader';
+import { CsvFormatError, CsvReader } from '@kehu/contracts';
 import { csvLine } from './csv-writer';
 
 const readAll = (chunks: string[]) => {

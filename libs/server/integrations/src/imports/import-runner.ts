@@ -6,7 +6,7 @@ import { CustomersRepository, CustomFieldsService } from '@kehu/server-customers
 import { LeadsRepository } from '@kehu/server-sales';
 import { DataSource } from 'typeorm';
 import { mapHeaders } from '../columns/column-mapping';
-import { CsvReader, isBlankRecord } from '../csv/csv-reader';
+import { CsvReader, isBlankRecord } from '@kehu/contracts';
 import { customerImportSpec } from './customer-import.definition';
 import { ImportJob } from './import-job.entity';
 import type { ImportSpec } from './import-spec';

@@ -1,7 +1,7 @@
 import { ErrorCode } from '@kehu/contracts';
 import { DomainException } from '@kehu/server-core';
 import type { Readable } from 'node:stream';
-import { CsvFormatError, CsvReader, isBlankRecord } from '../csv/csv-reader';
+import { CsvFormatError, CsvReader, isBlankRecord } from '@kehu/contracts';
 
 /** Slice size of the stored file. */
 const CHUNK_BYTES = 1024 * 1024;

@@ -6,9 +6,8 @@ import { CustomFieldsService } from '@kehu/server-customers';
 import { User } from '@kehu/server-identity';
 import type { Request, Response } from 'express';
 import { DataSource, type EntityManager } from 'typeorm';
-import { mapHeaders } from '../columns/column-mapping';
+import { importColumns, mapHeaders } from '../columns/column-mapping';
 import { customerColumns } from '../columns/customer-columns';
-import { customFieldColumnKey } from '../columns/import-column';
 import { leadColumns } from '../columns/lead-columns';
 import { csvLine, UTF8_BOM } from '../csv/csv-writer';
 import { ImportChunk, ImportJob, ImportRowError } from './import-job.entity';
@@ -44,13 +43,7 @@ export class ImportsService {
 
   /** The columns an import understands, for the dialog's mapping. */
   async columns(entity: ImportEntity): Promise<ImportColumnsDto> {
-    const defs = (await this.customFields.definitions(entity)).filter((d) => d.active);
-    return {
-      columns: [
-        ...columnsOf(entity).filter((c) => c.field).map((c) => ({ key: c.key, en: c.en, 'zh-CN': c.zh, required: !!c.required })),
-        ...defs.map((d) => ({ key: customFieldColumnKey(d), en: d.label, 'zh-CN': d.label, required: d.required })),
-      ],
-    };
+    return { columns: importColumns(columnsOf(entity), await this.customFields.definitions(entity)) };
   }
 
   /**
