@@ -123,6 +123,7 @@ export const leadsHelpEn = {
       'New lead opens the form. If a lead, customer or contact with the same phone or e-mail exists you see it first and may save anyway.',
       'Assign gives a lead to someone (needs the assign permission); Run the assignment rules assigns the whole queue.',
       'Convert turns a qualified lead into a customer (new, or an existing one you link) and optionally an opportunity.',
+      'Export downloads the filtered leads as CSV; Import brings in a list (for example from a trade fair) for the owner you are, with the failed rows to download afterwards.',
     ],
   },
   leadRules: {
