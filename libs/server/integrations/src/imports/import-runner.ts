@@ -11,7 +11,7 @@ import { customerImportSpec } from './customer-import.definition';
 import { ImportJob } from './import-job.entity';
 import type { ImportSpec } from './import-spec';
 import { leadImportSpec } from './lead-import.definition';
-import { writeImportBatch, type BatchContext, type CsvRow } from './record-import.writer';
+import { prepareImportBatch, writeImportBatch, type BatchContext, type CsvRow, type PreparedBatch } from './record-import.writer';
 
 export const IMPORT_JOB = 'integrations.import';
 
@@ -79,6 +79,14 @@ export class ImportRunner implements OnModuleInit {
     let rowNumber = 1;
     let seen = 0;
     let batch: CsvRow[] = [];
+    // The previous batch's write, still running while the next batch is parsed and validated.
+    let writing: Promise<void> = Promise.resolve();
+    const submit = async (rows: CsvRow[]) => {
+      const prepared = prepareImportBatch(spec, ctx!, rows);
+      await writing;
+      writing = this.flush(spec, ctx!, prepared);
+      writing.catch(() => undefined); // awaited below; this only keeps it from counting as unhandled meanwhile
+    };
     for (let seq = 0; ; seq++) {
       const chunk: { data: Buffer }[] = await this.ds.query(`SELECT data FROM import_chunks WHERE import_id = $1 AND seq = $2`, [job.id, seq]);
       const records = chunk.length ? reader.push(decoder.decode(chunk[0].data, { stream: true })) : [...reader.push(decoder.decode()), ...reader.end()];
@@ -94,18 +102,19 @@ export class ImportRunner implements OnModuleInit {
         if (++seen <= job.processed) continue; // committed by an earlier run
         batch.push({ rowNumber, cells: r });
         if (batch.length >= BATCH) {
-          await this.flush(spec, ctx, batch);
+          await submit(batch);
           batch = [];
         }
       }
       if (!chunk.length) break;
     }
-    if (ctx && batch.length) await this.flush(spec, ctx, batch);
+    if (ctx && batch.length) await submit(batch);
+    await writing;
   }
 
-  private flush(spec: ImportSpec<any>, ctx: BatchContext, rows: CsvRow[]): Promise<void> {
+  private flush(spec: ImportSpec<any>, ctx: BatchContext, prepared: PreparedBatch): Promise<void> {
     return this.tx.run(async (m) => {
-      const out = await writeImportBatch(m, spec, ctx, rows, this.audit, this.outbox);
+      const out = await writeImportBatch(m, spec, ctx, prepared, this.audit, this.outbox);
       if (out.errors.length) {
         await m.query(`INSERT INTO import_errors (import_id, row_number, errors, cells) SELECT $1, x.row_number, x.errors, x.cells FROM jsonb_to_recordset($2::jsonb) AS x(row_number int, errors jsonb, cells jsonb)`, [
           ctx.importId,
@@ -114,7 +123,7 @@ export class ImportRunner implements OnModuleInit {
       }
       await m.query(`UPDATE imports SET processed = processed + $2, created = created + $3, updated = updated + $4, skipped = skipped + $5, failed = failed + $6 WHERE id = $1`, [
         ctx.importId,
-        rows.length,
+        prepared.rows,
         out.created,
         out.updated,
         out.skipped,

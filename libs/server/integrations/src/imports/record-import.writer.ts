@@ -39,11 +39,21 @@ const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
  * stop the batch. New records go in with one multi-row INSERT, updates with one UPDATE …
  * FROM, and their audit rows and outbox events with one statement each.
  */
-export async function writeImportBatch<E extends ObjectLiteral>(m: EntityManager, spec: ImportSpec<E>, ctx: BatchContext, rows: CsvRow[], audit: AuditService, outbox: OutboxService): Promise<BatchOutcome> {
-  const out: BatchOutcome = { created: 0, updated: 0, skipped: 0, errors: [] };
-  const fail = (row: CsvRow, errors: FieldError[]) => out.errors.push({ row, errors });
+export interface PreparedBatch {
+  rows: number;
+  valid: { row: CsvRow; values: RecordValues; customFields?: Record<string, unknown> }[];
+  errors: { row: CsvRow; errors: FieldError[] }[];
+}
 
-  const valid: { row: CsvRow; values: RecordValues; customFields?: Record<string, unknown> }[] = [];
+/**
+ * The CPU half of a batch, without the database: the API's DTO validation, normalisation and
+ * custom-field type checks. The runner prepares the next batch while the previous one is
+ * being written, so Node and PostgreSQL work at the same time.
+ */
+export function prepareImportBatch(spec: ImportSpec<ObjectLiteral>, ctx: BatchContext, rows: CsvRow[]): PreparedBatch {
+  const valid: PreparedBatch['valid'] = [];
+  const errors: PreparedBatch['errors'] = [];
+  const fail = (row: CsvRow, e: FieldError[]) => errors.push({ row, errors: e });
   for (const row of rows) {
     const input = recordToInput(row.cells, ctx.targets);
     const checked = validateRow(spec.dto, input);
@@ -61,6 +71,14 @@ export async function writeImportBatch<E extends ObjectLiteral>(m: EntityManager
       fail(row, rowErrors(err));
     }
   }
+  return { rows: rows.length, valid, errors };
+}
+
+/** The database half: match, insert, update, audit and outbox, in the caller's transaction. */
+export async function writeImportBatch<E extends ObjectLiteral>(m: EntityManager, spec: ImportSpec<E>, ctx: BatchContext, prepared: PreparedBatch, audit: AuditService, outbox: OutboxService): Promise<BatchOutcome> {
+  const out: BatchOutcome = { created: 0, updated: 0, skipped: 0, errors: [...prepared.errors] };
+  const fail = (row: CsvRow, errors: FieldError[]) => out.errors.push({ row, errors });
+  const { valid } = prepared;
 
   const existing = valid.length ? await spec.findExisting(m, valid.map((v) => v.values)) : new Map<string, string>();
   const matchOf = (keys: string[], map: Map<string, string>) => keys.map((k) => map.get(k)).find((id) => id !== undefined);
