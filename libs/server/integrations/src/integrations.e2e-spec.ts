@@ -8,6 +8,7 @@ import type { TestApp } from '@kehu/server-testing';
 import type { Response } from 'supertest';
 import { DataSource } from 'typeorm';
 import { bootIntegrationsApp } from '../test/integrations-test-kit';
+import { ImportRunner } from './imports/import-runner';
 import { CsvReader } from '@kehu/contracts';
 
 const PASSWORD = 'Integrations-pass-1';
@@ -112,6 +113,16 @@ describe('CSV import and export', () => {
       const byCustomField = parseCsv((await exportCsv(ctx.eastManager, 'customers', '?customField=erp_level:VIP&headers=keys').expect(200)).body);
       expect(byCustomField[0]).toEqual(expect.arrayContaining(['name', 'phone', 'cf.erp_level', 'cf.budget']));
       expect(byCustomField.slice(1).map((r) => r[1])).toEqual(['上海云图科技有限公司']);
+    });
+
+    it("narrows to the export permission's scope when it is smaller than the read scope", async () => {
+      await post('/api/v1/roles', { key: 'own_exporter', name: 'Reads all, exports own', permissions: { 'sales.customer.read': 'all', 'sales.customer.export': 'own' } });
+      const exporter = await loginAs('exporter', ['own_exporter'], ctx.east);
+      await post('/api/v1/customers?allowDuplicate=true', { name: '自有导出客户有限公司' }, admin).then((c) => ds.query(`UPDATE customers SET owner_id = $1 WHERE id = $2`, [exporter.id, c.id]));
+      const list = await t.http().get('/api/v1/customers?limit=200').set(exporter.auth).expect(200);
+      expect(list.body.data.length).toBeGreaterThan(1);
+      const [, ...rows] = parseCsv((await exportCsv(exporter.auth, 'customers').expect(200)).body);
+      expect(rows.map((r) => r[1])).toEqual(['自有导出客户有限公司']);
     });
 
     it('writes one audit row per export with the filter and the row count', async () => {
@@ -241,6 +252,33 @@ describe('CSV import and export', () => {
       await t.http().get(`/api/v1/imports/${job.id}`).set(ctx.westManager).expect(404);
       await t.http().get(`/api/v1/imports/${job.id}/errors.csv`).set(ctx.westManager).expect(404);
       await t.http().get(`/api/v1/imports/${job.id}`).set(admin).expect(200);
+    });
+
+    it('resumes a dead run after its last committed batch, and never joins a live one', async () => {
+      const lines = ['name'];
+      for (let i = 0; i < 2500; i++) lines.push(`续传客户${i}号有限公司`);
+      const copy = async (heartbeat: string) => {
+        const [job] = await ds.query(
+          `INSERT INTO imports (entity, status, total, processed, created, options, run_as, created_by, started_at, heartbeat_at)
+           SELECT entity, 'running', 2500, 1000, 1000, jsonb_set(jsonb_set(options, '{mapping}', '{"name":"name"}'), '{header}', '["name"]'), run_as, created_by, now(), now() - $1::interval
+             FROM imports WHERE created_by = $2 ORDER BY created_at LIMIT 1 RETURNING id`,
+          [heartbeat, ctx.eastManagerId],
+        );
+        await ds.query(`INSERT INTO import_chunks (import_id, seq, data) VALUES ($1, 0, $2)`, [job.id, Buffer.from(lines.join('\n'))]);
+        return job.id as string;
+      };
+      const runner = t.app.get(ImportRunner);
+
+      const live = await copy('5 seconds');
+      await runner.run(live);
+      expect((await t.http().get(`/api/v1/imports/${live}`).set(ctx.eastManager)).body).toMatchObject({ status: 'running', processed: 1000 });
+
+      const dead = await copy('10 minutes');
+      await runner.run(dead);
+      expect((await t.http().get(`/api/v1/imports/${dead}`).set(ctx.eastManager)).body).toMatchObject({ status: 'done', processed: 2500, created: 2500 });
+      const [{ first, n }] = await ds.query(`SELECT min(name) AS first, count(*)::int AS n FROM customers WHERE name LIKE '续传客户%'`);
+      expect(n).toBe(1500); // rows 1001–2500: the first 1000 were the dead run's
+      expect(first).toBe('续传客户1000号有限公司');
     });
 
     it('refuses callers without the import permission', async () => {

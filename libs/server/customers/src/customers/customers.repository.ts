@@ -48,10 +48,13 @@ export class CustomersRepository {
 
   /**
    * The list's scope and filters without sort or paging (alias `c`): the list and the CSV
-   * export read the same rows. `defs` are the custom-field definitions it loaded, if any.
+   * export read the same rows. `defs` are the custom-field definitions it loaded, if any;
+   * `alsoScopedBy` narrows to a second permission's scope as well.
    */
-  async filtered(principal: Principal, q: ListCustomersQuery, defaultRegion: string): Promise<{ qb: SelectQueryBuilder<Customer>; defs: CustomFieldDefinition[] }> {
+  async filtered(principal: Principal, q: ListCustomersQuery, defaultRegion: string, alsoScopedBy?: string): Promise<{ qb: SelectQueryBuilder<Customer>; defs: CustomFieldDefinition[] }> {
     const qb = this.scoped(principal, q.deleted ? 'sales.customer.delete' : 'sales.customer.read');
+    // e.g. the export: rows must be in the scope of both the read and the export permission.
+    if (alsoScopedBy) applyScope(qb, principal, alsoScopedBy, { owner: 'c.owner_id', department: 'c.department_id' });
     if (q.deleted) qb.withDeleted().andWhere('c.deleted_at IS NOT NULL AND c.merged_into_id IS NULL');
     if (q.q) {
       // A query that looks like a phone number also matches the stored E.164 form.

@@ -40,13 +40,13 @@ export class CsvExportService {
   ) {}
 
   async exportCustomers(p: Principal, q: ExportCustomersQuery, lang: CsvLanguage, res: Response): Promise<void> {
-    const { qb } = await this.customers.filtered(p, q, this.config.defaultPhoneRegion);
+    const { qb } = await this.customers.filtered(p, q, this.config.defaultPhoneRegion, 'sales.customer.export');
     const defs = await this.customFields.definitions('customer');
     await this.run({ entity: 'customer', qb, alias: 'c', columns: customerColumns, defs, filter: filterOf(q) }, q.headers, lang, res);
   }
 
   async exportLeads(p: Principal, q: ExportLeadsQuery, lang: CsvLanguage, res: Response): Promise<void> {
-    const qb = this.leads.filtered(p, q, this.config.defaultPhoneRegion);
+    const qb = this.leads.filtered(p, q, this.config.defaultPhoneRegion, 'sales.lead.export');
     const defs = await this.customFields.definitions('lead');
     await this.run({ entity: 'lead', qb, alias: 'l', columns: leadColumns, defs, filter: filterOf(q) }, q.headers, lang, res);
   }

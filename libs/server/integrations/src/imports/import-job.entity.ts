@@ -64,6 +64,10 @@ export class ImportJob {
 
   @Column({ type: 'timestamptz', nullable: true })
   finishedAt: Date | null;
+
+  /** Touched by every committed batch: a run whose heartbeat is older than the lease may be taken over. */
+  @Column({ type: 'timestamptz', nullable: true })
+  heartbeatAt: Date | null;
 }
 
 /** The uploaded file, in ~1 MB byte slices (any replica's job runner can read it; dropped when the import ends). */

@@ -18,10 +18,13 @@ export const IMPORT_JOB = 'integrations.import';
 /** Rows per transaction: one multi-row INSERT, one progress update. */
 const BATCH = 1000;
 
+/** A run that has not committed a batch for this long is taken to be dead. */
+const LEASE_SECONDS = 120;
+
 /**
  * Runs an import job (pg-boss, any replica). Each batch commits together with the job's
- * counters, so a run that dies half-way resumes after the last committed batch when
- * pg-boss retries it — no row is written twice.
+ * counters and heartbeat, so a run that dies half-way resumes after the last committed batch
+ * when pg-boss retries it — no row is written twice — and a live run is never joined.
  */
 @Injectable()
 export class ImportRunner implements OnModuleInit {
@@ -49,8 +52,15 @@ export class ImportRunner implements OnModuleInit {
   }
 
   async run(importId: string): Promise<void> {
-    const claimed: [unknown[], number] = await this.ds.query(`UPDATE imports SET status = 'running', started_at = coalesce(started_at, now()) WHERE id = $1 AND status IN ('queued', 'running') RETURNING id`, [importId]);
-    if (!claimed[0].length) return; // finished already (a duplicate delivery)
+    // Queued, or running but silent for longer than the lease (its worker died): pg-boss may
+    // deliver a job again while the first run still works, and that run must not be joined.
+    const claimed: [unknown[], number] = await this.ds.query(
+      `UPDATE imports SET status = 'running', started_at = coalesce(started_at, now()), heartbeat_at = now()
+        WHERE id = $1 AND (status = 'queued' OR (status = 'running' AND heartbeat_at < now() - make_interval(secs => $2)))
+        RETURNING id`,
+      [importId, LEASE_SECONDS],
+    );
+    if (!claimed[0].length) return; // finished, or another run is alive
     const job = await this.ds.getRepository(ImportJob).findOneByOrFail({ id: importId });
     try {
       await this.process(job);
@@ -121,7 +131,7 @@ export class ImportRunner implements OnModuleInit {
           JSON.stringify(out.errors.map((e) => ({ row_number: e.row.rowNumber, errors: e.errors, cells: e.row.cells }))),
         ]);
       }
-      await m.query(`UPDATE imports SET processed = processed + $2, created = created + $3, updated = updated + $4, skipped = skipped + $5, failed = failed + $6 WHERE id = $1`, [
+      await m.query(`UPDATE imports SET heartbeat_at = now(), processed = processed + $2, created = created + $3, updated = updated + $4, skipped = skipped + $5, failed = failed + $6 WHERE id = $1`, [
         ctx.importId,
         prepared.rows,
         out.created,

@@ -46,9 +46,11 @@ export class LeadsRepository {
     return paginate(qb, { sort, cursor: q.cursor, limit: q.limit, count: q.count }, toLeadDto);
   }
 
-  /** The list's scope and filters without sort or paging (alias `l`): the list and the CSV export read the same rows. */
-  filtered(principal: Principal, q: ListLeadsQuery, defaultRegion: string): SelectQueryBuilder<Lead> {
+  /** The list's scope and filters without sort or paging (alias `l`): the list and the CSV export read the same rows; `alsoScopedBy` narrows to a second permission's scope as well. */
+  filtered(principal: Principal, q: ListLeadsQuery, defaultRegion: string, alsoScopedBy?: string): SelectQueryBuilder<Lead> {
     const qb = this.scoped(principal, q.deleted ? 'sales.lead.delete' : 'sales.lead.read');
+    // e.g. the export: rows must be in the scope of both the read and the export permission.
+    if (alsoScopedBy) applyScope(qb, principal, alsoScopedBy, { owner: 'l.owner_id', department: 'l.department_id' });
     if (q.deleted) qb.withDeleted().andWhere('l.deleted_at IS NOT NULL');
     if (q.q) {
       const raw = q.q.trim();
