@@ -28,7 +28,7 @@ import type { EntityManager } from 'typeorm';
 import { LeadAssigner, type AssignmentOutcome } from '../assignment-rules/lead-assigner';
 import { OpportunitiesService } from '../opportunities/opportunities.service';
 import { Lead } from './lead.entity';
-import { normalizeLeadInput } from './lead-input';
+import { checkLeadStatus, normalizeLeadInput } from './lead-input';
 import { LeadDuplicates } from './lead-duplicates';
 import { toLeadDto } from './lead.mapper';
 import { LeadsRepository, OPEN_LEAD_SQL } from './leads.repository';
@@ -82,8 +82,7 @@ export class LeadsService {
   async capture(m: EntityManager, input: CreateLeadDto, source: LeadCaptureSource): Promise<LeadDto> {
     const values = normalizeLeadInput(input, this.config.defaultPhoneRegion);
     const status = input.status ?? LeadStatus.NEW;
-    if (status === LeadStatus.CONVERTED) throw fieldError('status', 'notConverted', 'status converted is set by converting the lead');
-    this.checkDisqualified(status, values.disqualifiedReason ?? null);
+    checkLeadStatus(status, values.disqualifiedReason ?? null);
     if (status !== LeadStatus.DISQUALIFIED) values.disqualifiedReason = null;
     const p = source.principal;
     if (p && !source.allowDuplicate) await this.duplicates.refuse(m, p, { phone: values.phone ?? null, email: values.email ?? null });
@@ -126,7 +125,7 @@ export class LeadsService {
       const changes: Partial<Lead> = normalizeLeadInput(dto, this.config.defaultPhoneRegion);
       if (dto.customFields !== undefined) changes.customFields = applyCustomFields(await this.customFields.definitions('lead', m), before.customFields, dto.customFields, 'update');
       const next = { ...before, ...changes };
-      this.checkDisqualified(next.status as LeadStatus, next.disqualifiedReason);
+      checkLeadStatus(next.status as LeadStatus, next.disqualifiedReason);
       if (next.status !== LeadStatus.DISQUALIFIED && before.disqualifiedReason !== null) changes.disqualifiedReason = null;
       if (('phone' in changes || 'email' in changes) && !allowDuplicate) await this.duplicates.refuse(m, principal, { phone: next.phone, email: next.email, excludeId: id });
       await updateVersioned(m, Lead, id, version, changes as Record<string, unknown>, 'Lead');
@@ -324,10 +323,6 @@ export class LeadsService {
     await this.audit.record(m, { action: 'create', entityType: 'customer', entityId: saved.id, changes: diff({}, { ...values, leadId: lead.id } as never) });
     await this.outbox.publish(m, { type: 'customer.created', aggregateType: 'customer', aggregateId: saved.id, payload: { ownerId: saved.ownerId, source: saved.source, leadId: lead.id } });
     return saved;
-  }
-
-  private checkDisqualified(status: LeadStatus, reason: string | null | undefined): void {
-    if (status === LeadStatus.DISQUALIFIED && !reason) throw fieldError('disqualifiedReason', 'requiredWhenDisqualified', 'disqualifiedReason is required when status is disqualified');
   }
 
   /** Someone other than the caller (or any owner without a caller) needs sales.lead.assign. */
