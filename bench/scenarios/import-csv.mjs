@@ -1,6 +1,6 @@
 // CSV import of 1M customers (scale 1) through POST /api/v1/customers/imports, with every
 // index in place: the file is generated on disk, streamed to the API, and the job (pg-boss in
-// the API process, batches of 1,000 rows, one multi-row INSERT each) is polled until done.
+// the API process, batches of 2,000 rows, one multi-row INSERT each) is polled until done.
 // rows/s counts from the first byte sent to the job's finish; RSS is the API's. The rows carry
 // externalSource 'bench-import', so teardown deletes exactly them (in chunks of 10k) with their
 // audit and outbox rows (append-only audit: triggers off on the bench's scratch database).

@@ -15,8 +15,8 @@ import { prepareImportBatch, writeImportBatch, type BatchContext, type CsvRow, t
 
 export const IMPORT_JOB = 'integrations.import';
 
-/** Rows per transaction: one multi-row INSERT, one progress update. */
-const BATCH = 1000;
+/** Rows per transaction: one multi-row INSERT, one progress update (2,000 measured faster than 1,000: bench/README.md). */
+const BATCH = 2000;
 
 /** A run that has not committed a batch for this long is taken to be dead. */
 const LEASE_SECONDS = 120;
