@@ -9,6 +9,7 @@ const libs = {
   '@kehu/server-identity': 'libs/server/identity/src/index.ts',
   '@kehu/server-customers': 'libs/server/customers/src/index.ts',
   '@kehu/server-sales': 'libs/server/sales/src/index.ts',
+  '@kehu/server-integrations': 'libs/server/integrations/src/index.ts',
 };
 
 module.exports = {

@@ -17,6 +17,7 @@ const watchers = [
   [tsc, ['-p', 'libs/server/identity/tsconfig.lib.json', '--watch', '--preserveWatchOutput']],
   [tsc, ['-p', 'libs/server/customers/tsconfig.lib.json', '--watch', '--preserveWatchOutput']],
   [tsc, ['-p', 'libs/server/sales/tsconfig.lib.json', '--watch', '--preserveWatchOutput']],
+  [tsc, ['-p', 'libs/server/integrations/tsconfig.lib.json', '--watch', '--preserveWatchOutput']],
   [tsc, ['-p', 'apps/api/tsconfig.app.json', '--watch', '--preserveWatchOutput']],
   ['node', ['--watch', 'apps/api/dist/main.js']],
   ['node_modules/.bin/vite', ['--config', 'apps/web/vite.config.ts', 'apps/web']],

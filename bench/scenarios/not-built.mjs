@@ -4,8 +4,6 @@ const later = (name, title, target) => ({ name, title, target, notBuilt: 'not bu
 
 export default [
   later('cube', 'Cube: revenue by province × month (department scope)', 'p95 ≤ 100 ms'),
-  later('import-csv', 'Import 1M customer rows from CSV (all indexes in place)', '≥ 20,000 rows/s, RSS ≤ 400 MB'),
-  later('export-stream', 'Streamed export of 1M customers', '≥ 80,000 rows/s, RSS ≤ 300 MB'),
   later('rfm-recompute', 'RFM/value recompute, 1M customers / 5M orders', '≤ 30 s'),
   later('segment-count', 'Segment count over 2M contacts', '≤ 500 ms'),
 ];

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { CoreModule, type AppConfig } from '@kehu/server-core';
 import { CustomersModule } from '@kehu/server-customers';
 import { IdentityModule } from '@kehu/server-identity';
+import { IntegrationsModule } from '@kehu/server-integrations';
 import { SalesModule } from '@kehu/server-sales';
 import { appSchema } from './app.schema';
 
@@ -11,7 +12,8 @@ export class AppModule {
   static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot({ config, databaseUrl, ...appSchema }), IdentityModule, CustomersModule, SalesModule],
+      // Integrations before customers and sales: its /customers/export.csv must route before /customers/:id.
+      imports: [CoreModule.forRoot({ config, databaseUrl, ...appSchema }), IdentityModule, IntegrationsModule, CustomersModule, SalesModule],
     };
   }
 }

@@ -1,10 +1,11 @@
 import { coreEntities, coreMigrations, type SchemaParts } from '@kehu/server-core';
 import { customersEntities, customersMigrations } from '@kehu/server-customers';
 import { identityEntities, identityMigrations } from '@kehu/server-identity';
+import { integrationsEntities, integrationsMigrations } from '@kehu/server-integrations';
 import { salesEntities, salesMigrations } from '@kehu/server-sales';
 
 /** Every entity and migration of the app; the order of migrations is their timestamp. */
 export const appSchema: SchemaParts = {
-  entities: [...coreEntities, ...identityEntities, ...customersEntities, ...salesEntities],
-  migrations: [...coreMigrations, ...identityMigrations, ...customersMigrations, ...salesMigrations],
+  entities: [...coreEntities, ...identityEntities, ...customersEntities, ...salesEntities, ...integrationsEntities],
+  migrations: [...coreMigrations, ...identityMigrations, ...customersMigrations, ...salesMigrations, ...integrationsMigrations],
 };

@@ -114,6 +114,9 @@ const unscoped: Record<string, string> = {
   '/api/v1/product-categories/{id}': 'the category tree is company-wide (sales.product.manage)',
   '/api/v1/price-lists/{id}': 'price lists are company-wide configuration (sales.product.manage)',
   '/api/v1/commission-rules/{id}': 'commission rules are company-wide configuration (sales.commission-rule.manage)',
+  // CSV import jobs
+  '/api/v1/imports/{id}': 'an import job is seen by whoever started it (and by company-wide importers); anyone else gets 404 (integrations e2e spec)',
+  '/api/v1/imports/{id}/errors.csv': 'an import job is seen by whoever started it (and by company-wide importers); anyone else gets 404 (integrations e2e spec)',
 };
 
 interface Ctx {

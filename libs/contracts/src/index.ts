@@ -48,3 +48,8 @@ export * from './sales/sales-contract.enums';
 export * from './sales/sales-contract.dto';
 export * from './sales/receivable.dto';
 export * from './sales/target.dto';
+export * from './integrations/import.enums';
+export * from './integrations/import.dto';
+export * from './integrations/export.dto';
+export * from './integrations/csv-reader';
+export * from './integrations/import-mapping';

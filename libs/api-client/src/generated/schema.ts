@@ -516,6 +516,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/customers/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["exportCustomers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/import-columns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listCustomerImportColumns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["importCustomers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/customers/{id}": {
         parameters: {
             query?: never;
@@ -724,6 +772,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/errors.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getImportErrors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/leads": {
         parameters: {
             query?: never;
@@ -750,6 +830,54 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["assignLeadQueue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["exportLeads"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/import-columns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listLeadImportColumns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["importLeads"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2499,7 +2627,7 @@ export interface components {
             /** @example 600 */
             rateLimitPerMinute?: number;
             /** @description Permission names the key may use. */
-            scopes: ("admin.user.read" | "admin.user.manage" | "admin.role.manage" | "admin.department.manage" | "admin.api-key.manage" | "admin.delegation.manage" | "admin.audit.read" | "admin.rollout.manage" | "admin.custom-field.manage" | "sales.customer.read" | "sales.customer.create" | "sales.customer.update" | "sales.customer.delete" | "sales.customer.assign" | "sales.customer.export" | "sales.customer.merge" | "sales.contact.read" | "sales.contact.create" | "sales.contact.update" | "sales.contact.delete" | "sales.activity.read" | "sales.activity.create" | "sales.activity.update" | "sales.activity.delete" | "sales.lead.read" | "sales.lead.create" | "sales.lead.update" | "sales.lead.delete" | "sales.lead.assign" | "sales.lead.convert" | "sales.opportunity.read" | "sales.opportunity.create" | "sales.opportunity.update" | "sales.opportunity.delete" | "sales.pipeline.manage" | "sales.assignment-rule.manage" | "sales.pool.read" | "sales.pool.claim" | "sales.pool.assign" | "sales.pool.lock" | "sales.pool.manage" | "sales.product.read" | "sales.product.manage" | "sales.order.read" | "sales.order.create" | "sales.order.update" | "sales.order.delete" | "sales.grading.manage" | "sales.grading.override" | "sales.commission.read" | "sales.commission.manage" | "sales.commission-rule.manage" | "sales.contract.read" | "sales.contract.create" | "sales.contract.update" | "sales.contract.delete" | "sales.contract.approve" | "sales.receivable.manage" | "sales.target.read" | "sales.target.manage" | "sales.revenue-job.run")[];
+            scopes: ("admin.user.read" | "admin.user.manage" | "admin.role.manage" | "admin.department.manage" | "admin.api-key.manage" | "admin.delegation.manage" | "admin.audit.read" | "admin.rollout.manage" | "admin.custom-field.manage" | "sales.customer.read" | "sales.customer.create" | "sales.customer.update" | "sales.customer.delete" | "sales.customer.assign" | "sales.customer.export" | "sales.customer.import" | "sales.customer.merge" | "sales.contact.read" | "sales.contact.create" | "sales.contact.update" | "sales.contact.delete" | "sales.activity.read" | "sales.activity.create" | "sales.activity.update" | "sales.activity.delete" | "sales.lead.read" | "sales.lead.create" | "sales.lead.update" | "sales.lead.delete" | "sales.lead.assign" | "sales.lead.convert" | "sales.lead.export" | "sales.lead.import" | "sales.opportunity.read" | "sales.opportunity.create" | "sales.opportunity.update" | "sales.opportunity.delete" | "sales.pipeline.manage" | "sales.assignment-rule.manage" | "sales.pool.read" | "sales.pool.claim" | "sales.pool.assign" | "sales.pool.lock" | "sales.pool.manage" | "sales.product.read" | "sales.product.manage" | "sales.order.read" | "sales.order.create" | "sales.order.update" | "sales.order.delete" | "sales.grading.manage" | "sales.grading.override" | "sales.commission.read" | "sales.commission.manage" | "sales.commission-rule.manage" | "sales.contract.read" | "sales.contract.create" | "sales.contract.update" | "sales.contract.delete" | "sales.contract.approve" | "sales.receivable.manage" | "sales.target.read" | "sales.target.manage" | "sales.revenue-job.run")[];
         };
         CreateAssignmentRuleDto: {
             active?: boolean;
@@ -2872,6 +3000,8 @@ export interface components {
                 /** @enum {string} */
                 "sales.customer.export"?: "own" | "team" | "department" | "all";
                 /** @enum {string} */
+                "sales.customer.import"?: "own" | "team" | "department" | "all";
+                /** @enum {string} */
                 "sales.customer.merge"?: "own" | "team" | "department" | "all";
                 /** @enum {string} */
                 "sales.customer.read"?: "own" | "team" | "department" | "all";
@@ -2889,6 +3019,10 @@ export interface components {
                 "sales.lead.create"?: "own" | "team" | "department" | "all";
                 /** @enum {string} */
                 "sales.lead.delete"?: "own" | "team" | "department" | "all";
+                /** @enum {string} */
+                "sales.lead.export"?: "own" | "team" | "department" | "all";
+                /** @enum {string} */
+                "sales.lead.import"?: "own" | "team" | "department" | "all";
                 /** @enum {string} */
                 "sales.lead.read"?: "own" | "team" | "department" | "all";
                 /** @enum {string} */
@@ -3029,6 +3163,8 @@ export interface components {
             /** @description The bearer token. Store it now; only its hash is kept. */
             secret: string;
         };
+        /** @enum {string} */
+        CsvHeaderStyle: "labels" | "keys";
         CustomFieldDto: {
             active: boolean;
             entityType: components["schemas"]["CustomFieldEntity"];
@@ -3332,6 +3468,46 @@ export interface components {
             /** @example 0.1.0 */
             version: string;
         };
+        ImportColumnDto: {
+            /** @description English header used by export. */
+            en: string;
+            key: string;
+            required: boolean;
+            /** @description Chinese header used by export. */
+            "zh-CN": string;
+        };
+        ImportColumnsDto: {
+            columns: components["schemas"]["ImportColumnDto"][];
+        };
+        /** @enum {string} */
+        ImportDuplicateMode: "skip" | "update" | "create";
+        /** @enum {string} */
+        ImportEntity: "customer" | "lead";
+        ImportJobDto: {
+            created: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string | null;
+            entity: components["schemas"]["ImportEntity"];
+            error: string | null;
+            failed: number;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description duplicates, ownerId and the column mapping used. */
+            options: {
+                [key: string]: unknown;
+            };
+            processed: number;
+            skipped: number;
+            /** Format: date-time */
+            startedAt: string | null;
+            status: components["schemas"]["ImportStatus"];
+            total: number | null;
+            updated: number;
+        };
         ImportPoolCustomerDto: {
             city?: string;
             email?: string;
@@ -3350,6 +3526,8 @@ export interface components {
             created: number;
             ids: string[];
         };
+        /** @enum {string} */
+        ImportStatus: "queued" | "running" | "done" | "failed";
         JobRunResultDto: {
             affected: number;
             /** Format: date */
@@ -4795,6 +4973,8 @@ export interface components {
                 /** @enum {string} */
                 "sales.customer.export"?: "own" | "team" | "department" | "all";
                 /** @enum {string} */
+                "sales.customer.import"?: "own" | "team" | "department" | "all";
+                /** @enum {string} */
                 "sales.customer.merge"?: "own" | "team" | "department" | "all";
                 /** @enum {string} */
                 "sales.customer.read"?: "own" | "team" | "department" | "all";
@@ -4812,6 +4992,10 @@ export interface components {
                 "sales.lead.create"?: "own" | "team" | "department" | "all";
                 /** @enum {string} */
                 "sales.lead.delete"?: "own" | "team" | "department" | "all";
+                /** @enum {string} */
+                "sales.lead.export"?: "own" | "team" | "department" | "all";
+                /** @enum {string} */
+                "sales.lead.import"?: "own" | "team" | "department" | "all";
                 /** @enum {string} */
                 "sales.lead.read"?: "own" | "team" | "department" | "all";
                 /** @enum {string} */
@@ -8671,6 +8855,242 @@ export interface operations {
             };
         };
     };
+    exportCustomers: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                /** @description Also return `total` (costs a count query). */
+                count?: boolean;
+                q?: string;
+                ownerId?: string;
+                departmentId?: string;
+                lifecycleStage?: components["schemas"]["LifecycleStage"];
+                grade?: components["schemas"]["CustomerGrade"];
+                industry?: string;
+                province?: string;
+                city?: string;
+                tag?: string;
+                source?: components["schemas"]["CustomerSource"];
+                createdFrom?: string;
+                createdTo?: string;
+                noFollowUpDays?: number;
+                deleted?: boolean;
+                unowned?: boolean;
+                customField?: string[];
+                sort?: string;
+                /** @description Default labels. */
+                headers?: components["schemas"]["CsvHeaderStyle"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description UTF-8 CSV with BOM, streamed: a header row (labels in your language, or keys with headers=keys), one column per custom field, tags joined with ", ". */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, MALFORMED_REQUEST) with field errors. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials (UNAUTHENTICATED, TOKEN_EXPIRED, ACCOUNT_DISABLED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing permission or module disabled (FORBIDDEN, MODULE_DISABLED, DELEGATION_EXPIRED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests for this API key (RATE_LIMITED); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (INTERNAL_ERROR); quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listCustomerImportColumns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportColumnsDto"];
+                };
+            };
+            /** @description Missing or invalid credentials (UNAUTHENTICATED, TOKEN_EXPIRED, ACCOUNT_DISABLED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing permission or module disabled (FORBIDDEN, MODULE_DISABLED, DELEGATION_EXPIRED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests for this API key (RATE_LIMITED); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (INTERNAL_ERROR); quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    importCustomers: {
+        parameters: {
+            query?: {
+                duplicates?: components["schemas"]["ImportDuplicateMode"];
+                ownerId?: string;
+                mapping?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The CSV file itself (UTF-8, BOM optional), header row first. */
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description The import is queued; follow it at GET /api/v1/imports/{id}. A file that is not CSV, has no header row or lacks the required column answers 400. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJobDto"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, MALFORMED_REQUEST) with field errors. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials (UNAUTHENTICATED, TOKEN_EXPIRED, ACCOUNT_DISABLED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing permission or module disabled (FORBIDDEN, MODULE_DISABLED, DELEGATION_EXPIRED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the file is over 256 MB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send the file as text/csv. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests for this API key (RATE_LIMITED); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (INTERNAL_ERROR); quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     getCustomer: {
         parameters: {
             query?: never;
@@ -10225,6 +10645,157 @@ export interface operations {
             };
         };
     };
+    getImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJobDto"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, MALFORMED_REQUEST) with field errors. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials (UNAUTHENTICATED, TOKEN_EXPIRED, ACCOUNT_DISABLED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing permission or module disabled (FORBIDDEN, MODULE_DISABLED, DELEGATION_EXPIRED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such import of yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests for this API key (RATE_LIMITED); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (INTERNAL_ERROR); quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getImportErrors: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV: row, errors, then the original columns. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, MALFORMED_REQUEST) with field errors. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials (UNAUTHENTICATED, TOKEN_EXPIRED, ACCOUNT_DISABLED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing permission or module disabled (FORBIDDEN, MODULE_DISABLED, DELEGATION_EXPIRED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such import of yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests for this API key (RATE_LIMITED); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (INTERNAL_ERROR); quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     listLeads: {
         parameters: {
             query?: {
@@ -10448,6 +11019,234 @@ export interface operations {
             };
             /** @description No such lead in your data scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests for this API key (RATE_LIMITED); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (INTERNAL_ERROR); quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    exportLeads: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                /** @description Also return `total` (costs a count query). */
+                count?: boolean;
+                q?: string;
+                status?: components["schemas"]["LeadStatus"];
+                ownerId?: string;
+                unassigned?: boolean;
+                source?: components["schemas"]["CustomerSource"];
+                campaignId?: string;
+                province?: string;
+                deleted?: boolean;
+                sort?: string;
+                /** @description Default labels. */
+                headers?: components["schemas"]["CsvHeaderStyle"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description UTF-8 CSV with BOM, streamed: a header row (labels in your language, or keys with headers=keys), one column per custom field, tags joined with ", ". */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, MALFORMED_REQUEST) with field errors. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials (UNAUTHENTICATED, TOKEN_EXPIRED, ACCOUNT_DISABLED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing permission or module disabled (FORBIDDEN, MODULE_DISABLED, DELEGATION_EXPIRED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests for this API key (RATE_LIMITED); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (INTERNAL_ERROR); quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listLeadImportColumns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportColumnsDto"];
+                };
+            };
+            /** @description Missing or invalid credentials (UNAUTHENTICATED, TOKEN_EXPIRED, ACCOUNT_DISABLED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing permission or module disabled (FORBIDDEN, MODULE_DISABLED, DELEGATION_EXPIRED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests for this API key (RATE_LIMITED); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (INTERNAL_ERROR); quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    importLeads: {
+        parameters: {
+            query?: {
+                duplicates?: components["schemas"]["ImportDuplicateMode"];
+                ownerId?: string;
+                mapping?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The CSV file itself (UTF-8, BOM optional), header row first. */
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description The import is queued; follow it at GET /api/v1/imports/{id}. A file that is not CSV, has no header row or lacks the required column answers 400. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJobDto"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, MALFORMED_REQUEST) with field errors. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials (UNAUTHENTICATED, TOKEN_EXPIRED, ACCOUNT_DISABLED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing permission or module disabled (FORBIDDEN, MODULE_DISABLED, DELEGATION_EXPIRED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the file is over 256 MB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send the file as text/csv. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

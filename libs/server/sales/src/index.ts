@@ -3,6 +3,8 @@ export * from './migrations';
 export * from './activities/activity.entity';
 export * from './leads/lead.entity';
 export * from './leads/leads.service';
+export * from './leads/leads.repository';
+export * from './leads/lead-input';
 export * from './assignment-rules/assignment-rule.entity';
 export * from './pipelines/pipeline.entity';
 export * from './pipelines/pipelines.service';

@@ -50,6 +50,6 @@ export const salesEntities = [Activity, LeadActivity, Lead, AssignmentRule, Pipe
   imports: [IdentityModule, CustomersModule, TypeOrmModule.forFeature(salesEntities)],
   controllers: [ActivitiesController, LeadsController, LeadActivitiesController, AssignmentRulesController, PipelinesController, OpportunitiesController, ...parts.flatMap((p) => p.controllers)],
   providers: [ActivitiesService, LeadActivitiesService, LeadsService, LeadsRepository, LeadDuplicates, LeadAssigner, LeadsMergeMover, AssignmentRulesService, ActivitiesRepository, ActivitiesMergeMover, PipelinesService, OpportunitiesService, OpportunitiesRepository, OpportunitiesMergeMover, SalesSearchSources, ...parts.flatMap((p) => p.providers)],
-  exports: [PoolReturnService, ActivitiesRepository, LeadsService, OpportunitiesService, OpportunitiesRepository, PipelinesService, OrdersRepository, GradingService, SalesContractsRepository],
+  exports: [PoolReturnService, ActivitiesRepository, LeadsService, LeadsRepository, OpportunitiesService, OpportunitiesRepository, PipelinesService, OrdersRepository, GradingService, SalesContractsRepository],
 })
 export class SalesModule {}

@@ -40,4 +40,20 @@ export class AuditService {
       ip: ctx?.ip ?? null,
     });
   }
+
+  /**
+   * Many audit rows in one statement (imports and other bulk writes): one row per entity,
+   * same action and actor, written with the caller's transaction.
+   */
+  async recordMany(manager: EntityManager, action: string, entityType: string, entries: { entityId: string; changes: AuditEntry['changes'] }[], actorId?: string | null): Promise<void> {
+    if (!entries.length) return;
+    const ctx = requestContext.get();
+    const p = ctx?.principal;
+    const actor = actorId !== undefined ? actorId : (p?.actorId ?? null);
+    await manager.query(
+      `INSERT INTO audit_events (action, entity_type, entity_id, changes, actor_id, on_behalf_of_id, api_key_id, request_id, ip)
+       SELECT $1, $2, x.id, x.changes, $3, $4, $5, $6, $7 FROM jsonb_to_recordset($8::jsonb) AS x(id text, changes jsonb)`,
+      [action, entityType, actor, p && p.actorId !== p.userId ? p.userId : null, p?.apiKeyId ?? null, ctx?.requestId ?? null, ctx?.ip ?? null, JSON.stringify(entries.map((e) => ({ id: e.entityId, changes: e.changes ?? null })))],
+    );
+  }
 }

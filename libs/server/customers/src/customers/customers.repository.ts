@@ -39,7 +39,21 @@ export class CustomersRepository {
   }
 
   async list(principal: Principal, q: ListCustomersQuery, defaultRegion: string): Promise<Page<CustomerDto>> {
+    const { qb, defs } = await this.filtered(principal, q, defaultRegion);
+    const sort = parseSort(q.sort, { ...sorts, ...customFieldSorts(defs) }, '-createdAt', { expression: 'c.id', key: 'id' });
+    const page = await paginate(qb, { sort, cursor: q.cursor, limit: q.limit, count: q.count });
+    return { ...page, data: page.data.map(toCustomerDto) };
+  }
+
+  /**
+   * The list's scope and filters without sort or paging (alias `c`): the list and the CSV
+   * export read the same rows. `defs` are the custom-field definitions it loaded, if any;
+   * `alsoScopedBy` narrows to a second permission's scope as well.
+   */
+  async filtered(principal: Principal, q: ListCustomersQuery, defaultRegion: string, alsoScopedBy?: string): Promise<{ qb: SelectQueryBuilder<Customer>; defs: CustomFieldDefinition[] }> {
     const qb = this.scoped(principal, q.deleted ? 'sales.customer.delete' : 'sales.customer.read');
+    // e.g. the export: rows must be in the scope of both the read and the export permission.
+    if (alsoScopedBy) applyScope(qb, principal, alsoScopedBy, { owner: 'c.owner_id', department: 'c.department_id' });
     if (q.deleted) qb.withDeleted().andWhere('c.deleted_at IS NOT NULL AND c.merged_into_id IS NULL');
     if (q.q) {
       // A query that looks like a phone number also matches the stored E.164 form.
@@ -64,9 +78,7 @@ export class CustomersRepository {
     if (q.noFollowUpDays) qb.andWhere(`coalesce(c.last_follow_up_at, c.created_at) < now() - make_interval(days => :nfd)`, { nfd: q.noFollowUpDays });
     const defs = q.customField?.length || q.sort?.includes('cf.') ? await this.customFields.definitions('customer') : [];
     (q.customField ?? []).forEach((filter, i) => qb.andWhere(`c.custom_fields @> :cf${i}::jsonb`, { [`cf${i}`]: JSON.stringify(customFieldFilter(defs, filter)) }));
-    const sort = parseSort(q.sort, { ...sorts, ...customFieldSorts(defs) }, '-createdAt', { expression: 'c.id', key: 'id' });
-    const page = await paginate(qb, { sort, cursor: q.cursor, limit: q.limit, count: q.count });
-    return { ...page, data: page.data.map(toCustomerDto) };
+    return { qb, defs };
   }
 }
 

@@ -3,9 +3,9 @@ import { ErrorCode, type BulkUpdateCustomersDto, type CreateCustomerDto, type Cu
 import { APP_CONFIG, AuditService, diff, DomainException, OutboxService, restoreRow, softDeleteRow, TransactionService, updateVersioned, type AppConfig, type Principal } from '@kehu/server-core';
 import { User } from '@kehu/server-identity';
 import type { EntityManager } from 'typeorm';
-import { companyKey } from '../data-quality/company-key';
 import { completeness } from '../data-quality/completeness';
-import { normalizeEmail, normalizePhone, normalizeText } from '../data-quality/normalize';
+import { normalizeText } from '../data-quality/normalize';
+import { normalizeCustomerInput } from './customer-input';
 import { Customer } from './customer.entity';
 import { toCustomerDto } from './customer.mapper';
 import { applyCustomFields } from '../custom-fields/custom-field-values';
@@ -14,8 +14,6 @@ import { CustomersRepository } from './customers.repository';
 import { DuplicateFinder } from './duplicate-finder';
 
 const fieldError = (field: string, rule: string, message: string) => new DomainException(ErrorCode.VALIDATION_FAILED, message, { errors: [{ field, rule, message }] });
-
-const textFields = ['name', 'shortName', 'industry', 'province', 'city', 'address', 'website'] as const;
 
 @Injectable()
 export class CustomersService {
@@ -30,7 +28,7 @@ export class CustomersService {
   ) {}
 
   async create(principal: Principal, dto: CreateCustomerDto, allowDuplicate = false): Promise<CustomerDto> {
-    const values = this.normalize(dto);
+    const values = normalizeCustomerInput(dto, this.config.defaultPhoneRegion);
     return this.tx.run(async (m) => {
       const owner = await this.ownerFor(m, principal, dto.ownerId ?? principal.userId);
       if (!allowDuplicate) await this.refuseDuplicates(m, principal, values);
@@ -47,7 +45,7 @@ export class CustomersService {
   async update(principal: Principal, id: string, version: number, dto: UpdateCustomerDto, allowDuplicate = false): Promise<CustomerDto> {
     return this.tx.run(async (m) => {
       const before = await this.repo.get(principal, id, 'sales.customer.update', m);
-      const changes = this.normalize(dto);
+      const changes = normalizeCustomerInput(dto, this.config.defaultPhoneRegion);
       if (dto.customFields !== undefined) changes.customFields = applyCustomFields(await this.customFields.definitions('customer', m), before.customFields, dto.customFields, 'update');
       const next = { ...before, ...changes };
       const identityChanged = ['name', 'phone', 'email'].some((k) => k in changes);
@@ -116,30 +114,6 @@ export class CustomersService {
       }
       return ids.length;
     });
-  }
-
-  /** Trimmed, half-width, E.164 phone, lower-case e-mail, company key; 400 naming the field when a value cannot be normalised. */
-  private normalize(dto: CreateCustomerDto | UpdateCustomerDto): Partial<Customer> {
-    const d = dto as Record<string, any>;
-    const out: Record<string, any> = {};
-    for (const f of textFields) if (d[f] !== undefined) out[f] = d[f] === null ? null : normalizeText(d[f]) || null;
-    if (d.name !== undefined) {
-      if (!out.name) throw fieldError('name', 'isNotEmpty', 'name must not be empty');
-      out.nameKey = companyKey(out.name);
-    }
-    if (d.phone !== undefined) {
-      if (d.phone === null || d.phone === '') out.phone = null;
-      else {
-        const phone = normalizePhone(d.phone, this.config.defaultPhoneRegion);
-        if (!phone) throw fieldError('phone', 'isPhone', 'phone is not a valid phone number');
-        out.phone = phone;
-      }
-    }
-    if (d.email !== undefined) out.email = d.email ? normalizeEmail(d.email) : null;
-    if (d.country !== undefined) out.country = d.country ? d.country.toUpperCase() : null;
-    for (const f of ['kind', 'source', 'lifecycleStage', 'grade', 'externalId', 'externalSource', 'nextFollowUpOn', 'referredByCustomerId'] as const) if (d[f] !== undefined) out[f] = d[f];
-    if (d.tags !== undefined) out.tags = [...new Set((d.tags as string[]).map(normalizeText).filter(Boolean))];
-    return out as Partial<Customer>;
   }
 
   private async refuseDuplicates(m: EntityManager, principal: Principal, probe: { nameKey?: string; phone?: string | null; email?: string | null }, excludeId?: string): Promise<void> {

@@ -7,7 +7,11 @@ const grant = (scope: DataScope, ...perms: Permission[]) => Object.fromEntries(p
 // Company-wide admin settings: pipelines, assignment rules, pool settings, the catalogue, grading and commission rules; running the revenue jobs by hand.
 const companySettings: string[] = ['sales.pipeline.manage', 'sales.assignment-rule.manage', 'sales.product.manage', 'sales.grading.manage', 'sales.commission-rule.manage', 'sales.pool.manage', 'sales.revenue-job.run'];
 const salesAll = PERMISSIONS.filter((p) => p.startsWith('sales.') && !companySettings.includes(p));
-/** What a rep does every day: their own customers, contacts and follow-ups. */
+/**
+ * What a rep does every day: their own customers, contacts and follow-ups. No CSV export
+ * or import: a rep walking off with the customer list is the loss the product exists to
+ * prevent (seed 004); managers export and import for their department.
+ */
 const repWork: Permission[] = [
   'sales.customer.read', 'sales.customer.create', 'sales.customer.update',
   'sales.contact.read', 'sales.contact.create', 'sales.contact.update',
@@ -22,8 +26,8 @@ const repWork: Permission[] = [
   'sales.contract.read', 'sales.contract.create', 'sales.contract.update', 'sales.contract.delete', 'sales.receivable.manage', 'sales.target.read',
 ];
 const readCustomers: Permission[] = ['sales.customer.read', 'sales.contact.read', 'sales.activity.read'];
-/** Marketing captures and qualifies leads before sales takes over. */
-const marketingLeads: Permission[] = ['sales.lead.read', 'sales.lead.create', 'sales.lead.update', 'sales.lead.assign'];
+/** Marketing captures and qualifies leads before sales takes over (and brings lists in from fairs and campaigns). */
+const marketingLeads: Permission[] = ['sales.lead.read', 'sales.lead.create', 'sales.lead.update', 'sales.lead.assign', 'sales.lead.import', 'sales.lead.export'];
 
 /** Built-in roles: created by the first migration's seed and kept in sync on start. */
 export const BUILT_IN_ROLES: { key: string; name: string; permissions: Record<string, DataScope> }[] = [
@@ -34,6 +38,6 @@ export const BUILT_IN_ROLES: { key: string; name: string; permissions: Record<st
   { key: 'service_manager', name: 'Service manager', permissions: grant(DataScope.DEPARTMENT, ...readCustomers) },
   { key: 'service_agent', name: 'Service agent', permissions: { ...grant(DataScope.ALL, ...readCustomers), ...grant(DataScope.OWN, 'sales.activity.create') } },
   { key: 'technician', name: 'Technician', permissions: grant(DataScope.OWN, ...readCustomers) },
-  { key: 'analyst', name: 'Analyst', permissions: grant(DataScope.ALL, ...readCustomers, 'sales.customer.export', 'sales.lead.read', 'sales.opportunity.read') },
+  { key: 'analyst', name: 'Analyst', permissions: grant(DataScope.ALL, ...readCustomers, 'sales.customer.export', 'sales.lead.read', 'sales.lead.export', 'sales.opportunity.read') },
   { key: 'clerk', name: 'Clerk (data entry)', permissions: grant(DataScope.OWN, ...repWork) },
 ];

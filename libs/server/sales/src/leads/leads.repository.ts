@@ -41,7 +41,16 @@ export class LeadsRepository {
   }
 
   async list(principal: Principal, q: ListLeadsQuery, defaultRegion: string): Promise<Page<LeadDto>> {
+    const qb = this.filtered(principal, q, defaultRegion);
+    const sort = parseSort(q.sort, sorts, '-createdAt', { expression: 'l.id', key: 'id' });
+    return paginate(qb, { sort, cursor: q.cursor, limit: q.limit, count: q.count }, toLeadDto);
+  }
+
+  /** The list's scope and filters without sort or paging (alias `l`): the list and the CSV export read the same rows; `alsoScopedBy` narrows to a second permission's scope as well. */
+  filtered(principal: Principal, q: ListLeadsQuery, defaultRegion: string, alsoScopedBy?: string): SelectQueryBuilder<Lead> {
     const qb = this.scoped(principal, q.deleted ? 'sales.lead.delete' : 'sales.lead.read');
+    // e.g. the export: rows must be in the scope of both the read and the export permission.
+    if (alsoScopedBy) applyScope(qb, principal, alsoScopedBy, { owner: 'l.owner_id', department: 'l.department_id' });
     if (q.deleted) qb.withDeleted().andWhere('l.deleted_at IS NOT NULL');
     if (q.q) {
       const raw = q.q.trim();
@@ -56,7 +65,6 @@ export class LeadsRepository {
     if (q.source) qb.andWhere('l.source = :source', { source: q.source });
     if (q.campaignId) qb.andWhere('l.campaign_id = :campaign', { campaign: q.campaignId });
     if (q.province) qb.andWhere('l.province = :province', { province: normalizeText(q.province) });
-    const sort = parseSort(q.sort, sorts, '-createdAt', { expression: 'l.id', key: 'id' });
-    return paginate(qb, { sort, cursor: q.cursor, limit: q.limit, count: q.count }, toLeadDto);
+    return qb;
   }
 }

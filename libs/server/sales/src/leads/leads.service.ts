@@ -22,9 +22,6 @@ import {
   CustomersRepository,
   CustomFieldsService,
   DuplicateFinder,
-  normalizeEmail,
-  normalizePhone,
-  normalizeText,
 } from '@kehu/server-customers';
 import { User } from '@kehu/server-identity';
 import type { EntityManager } from 'typeorm';
@@ -32,13 +29,13 @@ import { moveLeadActivities } from '../activities/lead-activities.mover';
 import { LeadAssigner, type AssignmentOutcome } from '../assignment-rules/lead-assigner';
 import { OpportunitiesService } from '../opportunities/opportunities.service';
 import { Lead } from './lead.entity';
+import { checkLeadStatus, normalizeLeadInput } from './lead-input';
 import { LeadDuplicates } from './lead-duplicates';
 import { toLeadDto } from './lead.mapper';
 import { LeadsRepository, OPEN_LEAD_SQL } from './leads.repository';
 
 const fieldError = (field: string, rule: string, message: string) => new DomainException(ErrorCode.VALIDATION_FAILED, message, { errors: [{ field, rule, message }] });
 
-const textFields = ['personName', 'companyName', 'title', 'wechatId', 'province', 'city', 'industry', 'externalId', 'externalSource'] as const;
 const open = OPEN_LEAD_STATUSES as string[];
 
 /** How a lead came in; import and web forms call `capture` with their own. */
@@ -84,10 +81,9 @@ export class LeadsService {
    * audit and outbox rows. The entry point for imports and web forms too.
    */
   async capture(m: EntityManager, input: CreateLeadDto, source: LeadCaptureSource): Promise<LeadDto> {
-    const values = this.normalize(input);
+    const values = normalizeLeadInput(input, this.config.defaultPhoneRegion);
     const status = input.status ?? LeadStatus.NEW;
-    if (status === LeadStatus.CONVERTED) throw fieldError('status', 'notConverted', 'status converted is set by converting the lead');
-    this.checkDisqualified(status, values.disqualifiedReason ?? null);
+    checkLeadStatus(status, values.disqualifiedReason ?? null);
     if (status !== LeadStatus.DISQUALIFIED) values.disqualifiedReason = null;
     const p = source.principal;
     if (p && !source.allowDuplicate) await this.duplicates.refuse(m, p, { phone: values.phone ?? null, email: values.email ?? null });
@@ -127,10 +123,10 @@ export class LeadsService {
       const before = await this.repo.get(principal, id, 'sales.lead.update', m);
       if (before.status === LeadStatus.CONVERTED) throw new DomainException(ErrorCode.CONFLICT, 'A converted lead cannot change; edit the customer instead.');
       if (dto.status === LeadStatus.CONVERTED) throw fieldError('status', 'notConverted', 'status converted is set by converting the lead');
-      const changes: Partial<Lead> = this.normalize(dto);
+      const changes: Partial<Lead> = normalizeLeadInput(dto, this.config.defaultPhoneRegion);
       if (dto.customFields !== undefined) changes.customFields = applyCustomFields(await this.customFields.definitions('lead', m), before.customFields, dto.customFields, 'update');
       const next = { ...before, ...changes };
-      this.checkDisqualified(next.status as LeadStatus, next.disqualifiedReason);
+      checkLeadStatus(next.status as LeadStatus, next.disqualifiedReason);
       if (next.status !== LeadStatus.DISQUALIFIED && before.disqualifiedReason !== null) changes.disqualifiedReason = null;
       if (('phone' in changes || 'email' in changes) && !allowDuplicate) await this.duplicates.refuse(m, principal, { phone: next.phone, email: next.email, excludeId: id });
       await updateVersioned(m, Lead, id, version, changes as Record<string, unknown>, 'Lead');
@@ -329,31 +325,6 @@ export class LeadsService {
     await this.audit.record(m, { action: 'create', entityType: 'customer', entityId: saved.id, changes: diff({}, { ...values, leadId: lead.id } as never) });
     await this.outbox.publish(m, { type: 'customer.created', aggregateType: 'customer', aggregateId: saved.id, payload: { ownerId: saved.ownerId, source: saved.source, leadId: lead.id } });
     return saved;
-  }
-
-  private checkDisqualified(status: LeadStatus, reason: string | null | undefined): void {
-    if (status === LeadStatus.DISQUALIFIED && !reason) throw fieldError('disqualifiedReason', 'requiredWhenDisqualified', 'disqualifiedReason is required when status is disqualified');
-  }
-
-  /** Trimmed half-width text, E.164 phone (400 naming phone), lower-case e-mail; only the fields the body names. */
-  private normalize(dto: CreateLeadDto | UpdateLeadDto): Partial<Lead> {
-    const d = dto as Record<string, any>;
-    const out: Record<string, unknown> = {};
-    for (const f of textFields) if (d[f] !== undefined) out[f] = d[f] === null ? null : normalizeText(d[f]) || null;
-    if (d.personName !== undefined && !out.personName) throw fieldError('personName', 'isNotEmpty', 'personName must not be empty');
-    if (d.phone !== undefined) {
-      if (d.phone === null || d.phone === '') out.phone = null;
-      else {
-        const phone = normalizePhone(d.phone, this.config.defaultPhoneRegion);
-        if (!phone) throw fieldError('phone', 'isPhone', 'phone is not a valid phone number');
-        out.phone = phone;
-      }
-    }
-    if (d.email !== undefined) out.email = d.email ? normalizeEmail(d.email) : null;
-    if (d.country !== undefined) out.country = d.country ? String(d.country).toUpperCase() : null;
-    for (const f of ['notes', 'disqualifiedReason'] as const) if (d[f] !== undefined) out[f] = d[f] === null ? null : String(d[f]).trim() || null;
-    for (const f of ['source', 'campaignId', 'status'] as const) if (d[f] !== undefined) out[f] = d[f];
-    return out as Partial<Lead>;
   }
 
   /** Someone other than the caller (or any owner without a caller) needs sales.lead.assign. */

@@ -136,6 +136,7 @@ export const adminEn = {
       delete: 'Delete',
       assign: 'Assign',
       export: 'Export',
+      import: 'Import',
       merge: 'Merge',
       claim: 'Claim',
       lock: 'Lock',

@@ -137,6 +137,7 @@ export const adminZhCN: typeof adminEn = {
       delete: '删除',
       assign: '分配',
       export: '导出',
+      import: '导入',
       merge: '合并',
       claim: '领取',
       lock: '锁定',

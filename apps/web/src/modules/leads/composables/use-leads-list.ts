@@ -28,5 +28,5 @@ export function useLeadsList() {
   const filters = reactive<LeadFilters>({ q: '', status: '', source: '', owner: 'any' });
   const query = computed(() => leadsQuery(filters, auth.me?.user.id));
   const list = useKeysetList((page) => leadsApi.list({ ...query.value, ...page }), { watch: [query], pageSize: 50 });
-  return { filters, ...list };
+  return { filters, query, ...list };
 }

@@ -132,6 +132,7 @@ export const leadsHelpEn = {
       'Assign gives a lead to someone (needs the assign permission); Run the assignment rules assigns the whole queue.',
       'Convert turns a qualified lead into a customer (new, or an existing one you link) and optionally an opportunity.',
       'Click a name to see the lead’s follow-ups and log one; the first call, visit, meeting or e-mail makes a new lead contacted. Converting moves the follow-ups to the customer.',
+      'Export downloads the filtered leads as CSV; Import brings in a list (for example from a trade fair) for the owner you are, with the failed rows to download afterwards.',
     ],
   },
   leadRules: {

@@ -270,6 +270,7 @@ export const salesHelpEn = {
       'New customer opens a short form: only the name is required. If the customer may already exist you are shown the matches and can open the existing record instead.',
       'Press Alt+N (or N when no field has focus) anywhere to log a call or visit in a few seconds.',
       'Managers see the recycle bin: deleted customers can be restored there.',
+      'Export downloads every customer the filters show as a CSV file for Excel; Import reads a CSV file: check the column mapping, choose what to do with duplicates, and download the failed rows with their reasons afterwards.',
       'On a phone the list shows cards; tap one to open it.',
     ],
   },

@@ -1,0 +1,38 @@
+import { Controller, Get, Headers, Res } from '@nestjs/common';
+import { Query } from '@nestjs/common';
+import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ExportCustomersQuery, ExportLeadsQuery } from '@kehu/contracts';
+import { CurrentPrincipal, RequireModule, RequirePermission, type Principal } from '@kehu/server-core';
+import type { Response } from 'express';
+import { csvLanguage } from '../columns/import-column';
+import { CsvExportService } from './csv-export.service';
+
+const csvResponse = {
+  description: 'UTF-8 CSV with BOM, streamed: a header row (labels in your language, or keys with headers=keys), one column per custom field, tags joined with ", ".',
+  content: { 'text/csv': { schema: { type: 'string' } } },
+};
+
+@ApiTags('integrations')
+@RequireModule('sales')
+@Controller()
+export class ExportsController {
+  constructor(private readonly exports: CsvExportService) {}
+
+  /** Every customer the list would show with these filters, in your data scope, as CSV. Audited. */
+  @Get('customers/export.csv')
+  @RequirePermission('sales.customer.export')
+  @ApiProduces('text/csv')
+  @ApiOkResponse(csvResponse)
+  async exportCustomers(@CurrentPrincipal() p: Principal, @Query() query: ExportCustomersQuery, @Headers('accept-language') lang: string | undefined, @Res() res: Response): Promise<void> {
+    await this.exports.exportCustomers(p, query, csvLanguage(lang), res);
+  }
+
+  /** Every lead the list would show with these filters, in your data scope, as CSV. Audited. */
+  @Get('leads/export.csv')
+  @RequirePermission('sales.lead.export')
+  @ApiProduces('text/csv')
+  @ApiOkResponse(csvResponse)
+  async exportLeads(@CurrentPrincipal() p: Principal, @Query() query: ExportLeadsQuery, @Headers('accept-language') lang: string | undefined, @Res() res: Response): Promise<void> {
+    await this.exports.exportLeads(p, query, csvLanguage(lang), res);
+  }
+}

@@ -1,0 +1,3 @@
+export * from './integrations.module';
+export * from './migrations';
+export * from './imports/import-runner';

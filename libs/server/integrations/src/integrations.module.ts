@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CustomersModule } from '@kehu/server-customers';
+import { IdentityModule } from '@kehu/server-identity';
+import { SalesModule } from '@kehu/server-sales';
+import { CsvExportService } from './export/csv-export.service';
+import { ExportsController } from './export/exports.controller';
+import { ImportChunk, ImportJob, ImportRowError } from './imports/import-job.entity';
+import { ImportRunner } from './imports/import-runner';
+import { ImportsController } from './imports/imports.controller';
+import { ImportsService } from './imports/imports.service';
+
+export const integrationsEntities = [ImportJob, ImportChunk, ImportRowError];
+
+/**
+ * CSV import and export of customers and leads. Import it before CustomersModule and
+ * SalesModule in the app: its fixed paths (/customers/export.csv, /leads/imports) must be
+ * routed before their /customers/:id and /leads/:id.
+ */
+@Module({
+  imports: [IdentityModule, CustomersModule, SalesModule, TypeOrmModule.forFeature(integrationsEntities)],
+  controllers: [ExportsController, ImportsController],
+  providers: [CsvExportService, ImportsService, ImportRunner],
+})
+export class IntegrationsModule {}
