@@ -112,3 +112,19 @@ export async function query(url, sql, params) {
     await c.end();
   }
 }
+
+/** Runs `work(client)` in one transaction on a client of `pool` (teardowns that must not half-undo). */
+export async function transaction(pool, work) {
+  const c = await pool.connect();
+  try {
+    await c.query('BEGIN');
+    const out = await work(c);
+    await c.query('COMMIT');
+    return out;
+  } catch (err) {
+    await c.query('ROLLBACK');
+    throw err;
+  } finally {
+    c.release();
+  }
+}

@@ -4,6 +4,7 @@
 // granting sales.customer.export at `all` scope for the run (the seeded managers see one
 // department); the role goes away in teardown, as do the run's audit rows.
 import { performance } from 'node:perf_hooks';
+import { transaction } from '../lib/db.mjs';
 
 const ROLE = 'bench_export_all';
 
@@ -43,19 +44,11 @@ export default {
     if (!state) return;
     const { audit } = state;
     state = undefined;
-    const c = await fx.pool.connect();
-    try {
-      await c.query('BEGIN');
+    await transaction(fx.pool, async (c) => {
       await c.query(`DELETE FROM user_roles WHERE role_id = (SELECT id FROM roles WHERE key = $1)`, [ROLE]);
       await c.query(`DELETE FROM roles WHERE key = $1`, [ROLE]);
       await c.query("SET LOCAL session_replication_role = 'replica'");
       await c.query(`DELETE FROM audit_events WHERE id > $1 AND action = 'export'`, [audit]);
-      await c.query('COMMIT');
-    } catch (err) {
-      await c.query('ROLLBACK');
-      throw err;
-    } finally {
-      c.release();
-    }
+    });
   },
 };

@@ -23,7 +23,7 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { appSchema } from '../lib/db.mjs';
+import { appSchema, transaction } from '../lib/db.mjs';
 import { root } from '../lib/paths.mjs';
 
 const require = createRequire(join(root, 'package.json'));
@@ -63,21 +63,13 @@ export async function restore(pg, { snapshot, poolId, rules, history, audit }) {
     last = r.rows[0].last;
     out.customers += r.rows[0].n;
   }
-  const c = await pg.connect();
-  try {
-    await c.query('BEGIN');
+  await transaction(pg, async (c) => {
     if (poolId) await c.query('UPDATE pools SET rules = $2 WHERE id = $1', [poolId, JSON.stringify(rules)]);
     await c.query("SET LOCAL session_replication_role = 'replica'");
     out.history = (await c.query(`DELETE FROM ownership_history WHERE id > $1 AND kind = 'returned'`, [history])).rowCount;
     out.audit = (await c.query(`DELETE FROM audit_events WHERE id > $1 AND action = 'pool_return'`, [audit])).rowCount;
     await c.query(`DROP TABLE ${snapshot}`);
-    await c.query('COMMIT');
-  } catch (err) {
-    await c.query('ROLLBACK');
-    throw err;
-  } finally {
-    c.release();
-  }
+  });
   return out;
 }
 

@@ -2,6 +2,7 @@ import { CreateCustomerDto } from '@kehu/contracts';
 import { completeness, Customer, CustomersRepository, normalizeCustomerInput } from '@kehu/server-customers';
 import type { ImportSpec, RecordValues } from './import-spec';
 import { customerColumns } from '../columns/customer-columns';
+import { EXTERNAL_ID_MATCH, externalIdParams } from './external-id-match';
 
 const extKey = (v: RecordValues) => (v.externalId ? `x:${v.externalSource ?? ''}:${v.externalId}` : null);
 
@@ -17,10 +18,12 @@ export const customerImportSpec = (repo: CustomersRepository): ImportSpec<Custom
   matchKeys: (v) => [extKey(v), `n:${v.nameKey}`].filter((k): k is string => !!k),
   async findExisting(m, values) {
     const names = values.map((v) => v.nameKey as string);
-    const ext = values.filter((v) => v.externalId).map((v) => v.externalId as string);
+    const ext = values.filter((v) => v.externalId);
     const rows: { id: string; name_key: string; external_source: string | null; external_id: string | null }[] = await m.query(
-      `SELECT id, name_key, external_source, external_id FROM customers WHERE deleted_at IS NULL AND (name_key = ANY($1) OR external_id = ANY($2)) ORDER BY created_at`,
-      [names, ext],
+      `SELECT id, name_key, external_source, external_id FROM customers
+        WHERE id IN (SELECT id FROM customers WHERE deleted_at IS NULL AND name_key = ANY($1) UNION ALL ${EXTERNAL_ID_MATCH('customers')})
+        ORDER BY created_at`,
+      [names, ...externalIdParams(ext)],
     );
     const out = new Map<string, string>();
     for (const r of rows) {

@@ -2,6 +2,7 @@ import { CreateLeadDto, LeadStatus } from '@kehu/contracts';
 import { checkLeadStatus, Lead, LeadsRepository, normalizeLeadInput } from '@kehu/server-sales';
 import type { ImportSpec } from './import-spec';
 import { leadColumns } from '../columns/lead-columns';
+import { EXTERNAL_ID_MATCH, externalIdParams } from './external-id-match';
 
 /** Leads match by external id (per source), else phone, else e-mail. */
 export const leadImportSpec = (repo: LeadsRepository): ImportSpec<Lead> => ({
@@ -20,10 +21,13 @@ export const leadImportSpec = (repo: LeadsRepository): ImportSpec<Lead> => ({
   async findExisting(m, values) {
     const phones = values.filter((v) => v.phone).map((v) => v.phone as string);
     const emails = values.filter((v) => v.email).map((v) => v.email as string);
-    const ext = values.filter((v) => v.externalId).map((v) => v.externalId as string);
+    const ext = values.filter((v) => v.externalId);
     const rows: { id: string; phone: string | null; email: string | null; external_source: string | null; external_id: string | null }[] = await m.query(
-      `SELECT id, phone, email, external_source, external_id FROM leads WHERE deleted_at IS NULL AND (phone = ANY($1) OR email = ANY($2) OR external_id = ANY($3)) ORDER BY created_at`,
-      [phones, emails, ext],
+      `SELECT id, phone, email, external_source, external_id FROM leads
+        WHERE id IN (SELECT id FROM leads WHERE deleted_at IS NULL AND phone = ANY($1) UNION ALL SELECT id FROM leads WHERE deleted_at IS NULL AND email = ANY($2)
+                     UNION ALL ${EXTERNAL_ID_MATCH('leads', 3)})
+        ORDER BY created_at`,
+      [phones, emails, ...externalIdParams(ext)],
     );
     const out = new Map<string, string>();
     for (const r of rows) {
