@@ -80,7 +80,7 @@ export function webFormBody(values: WebFormValues, editing: boolean): CreateWebF
     successMessage: text(values.successMessage),
     redirectUrl: text(values.redirectUrl),
   };
-  return Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined)) as CreateWebFormDto;
+  return Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined)) as unknown as CreateWebFormDto;
 }
 
 /** Moves a field row up or down in the picker. */
