@@ -46,7 +46,7 @@ describe('web forms', () => {
   const leadsOf = async (formId: string) => (await t.http().get(`/api/v1/leads?webFormId=${formId}`).set(admin)).body.data as Record<string, unknown>[];
 
   beforeAll(async () => {
-    t = await bootSalesApp({ TRUST_PROXY: 'true' });
+    t = await bootSalesApp({ TRUST_PROXY: 'true', CORS_ORIGINS: 'https://portal.example.com' });
     ds = t.app.get(DataSource);
     admin = { Authorization: `Bearer ${await t.login()}` };
     ctx.east = (await post('/api/v1/departments', { name: '华东' })).id;
@@ -290,7 +290,7 @@ describe('web forms', () => {
       expect(text.status).toBe(415);
     });
 
-    it('answers CORS only for the form\'s allowed origins', async () => {
+    it('answers CORS only for the form\'s allowed origins; the app-wide setting does not apply to it', async () => {
       const f = await form({ allowedOrigins: ['https://www.example.com'] });
       const ok = await t.http().options(`/api/v1/public/web-forms/${f.publicKey}/submissions`).set('Origin', 'https://www.example.com').set('Access-Control-Request-Method', 'POST');
       expect(ok.status).toBe(204);
@@ -300,6 +300,10 @@ describe('web forms', () => {
       expect(other.headers['access-control-allow-origin']).toBeUndefined();
       const posted = await submit(f.publicKey, { personName: 'cors', email: `cors-${++seq}@example.com` }).set('Origin', 'https://www.example.com');
       expect(posted.headers['access-control-allow-origin']).toBe('https://www.example.com');
+      // The app-wide CORS_ORIGINS still governs the rest of the API, and only it.
+      const portal = (path: string) => t.http().options(path).set('Origin', 'https://portal.example.com').set('Access-Control-Request-Method', 'POST');
+      expect((await portal('/api/v1/leads')).headers['access-control-allow-origin']).toBe('https://portal.example.com');
+      expect((await portal(`/api/v1/public/web-forms/${f.publicKey}/submissions`)).headers['access-control-allow-origin']).toBeUndefined();
     });
   });
 });
