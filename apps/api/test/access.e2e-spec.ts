@@ -114,6 +114,10 @@ const unscoped: Record<string, string> = {
   '/api/v1/product-categories/{id}': 'the category tree is company-wide (sales.product.manage)',
   '/api/v1/price-lists/{id}': 'price lists are company-wide configuration (sales.product.manage)',
   '/api/v1/commission-rules/{id}': 'commission rules are company-wide configuration (sales.commission-rule.manage)',
+  // Web forms: company-wide configuration
+  '/api/v1/web-forms/{id}': 'web forms are company-wide configuration (sales.webform.manage)',
+  '/api/v1/web-forms/{id}/regenerate-key': 'web forms are company-wide configuration (sales.webform.manage)',
+  '/api/v1/web-forms/{id}/restore': 'web forms are company-wide configuration (sales.webform.manage)',
   // CSV import jobs
   '/api/v1/imports/{id}': 'an import job is seen by whoever started it (and by company-wide importers); anyone else gets 404 (integrations e2e spec)',
   '/api/v1/imports/{id}/errors.csv': 'an import job is seen by whoever started it (and by company-wide importers); anyone else gets 404 (integrations e2e spec)',
@@ -329,8 +333,10 @@ describe('access control over every route', () => {
     expect(ops.filter((o) => o.isPublic).map((o) => `${o.method} ${o.path}`).sort()).toEqual([
       'get /api/health',
       'get /api/health/ready',
+      'get /api/v1/public/web-forms/{key}',
       'post /api/v1/auth/login',
       'post /api/v1/auth/refresh',
+      'post /api/v1/public/web-forms/{key}/submissions',
     ]);
   });
 

@@ -32,6 +32,8 @@ export * from './sales/pipeline.dto';
 export * from './sales/opportunity.dto';
 export * from './sales/lead.enums';
 export * from './sales/lead.dto';
+export * from './sales/web-form.enums';
+export * from './sales/web-form.dto';
 export * from './sales/assignment-rule.dto';
 export * from './sales/pool.dto';
 // revenue: products, price lists, orders, commissions

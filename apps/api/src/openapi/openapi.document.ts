@@ -27,7 +27,7 @@ export function buildOpenApiDocument(app: INestApplication, version: string): Op
       const id = op.operationId ?? '';
       if (seen.has(id)) throw new Error(`operationId ${id} is used by ${seen.get(id)} and ${method.toUpperCase()} ${path}; controller method names must be unique`);
       seen.set(id, `${method.toUpperCase()} ${path}`);
-      const isPublic = !path.startsWith('/api/v1/') || /\/auth\/(login|refresh)$/.test(path);
+      const isPublic = !path.startsWith('/api/v1/') || /\/auth\/(login|refresh)$/.test(path) || path.startsWith('/api/v1/public/');
       if (!isPublic) op.security = [{ bearer: [] }];
       // Fill in the problem responses every operation can give, without overriding specific ones.
       const defaults: Record<string, ReturnType<typeof problem>> = {

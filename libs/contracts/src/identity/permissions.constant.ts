@@ -44,6 +44,7 @@ export const PERMISSIONS = [
   'sales.opportunity.delete',
   'sales.pipeline.manage',
   'sales.assignment-rule.manage',
+  'sales.webform.manage',
   // Public pool (公海) and ownership
   'sales.pool.read',
   'sales.pool.claim',

@@ -66,6 +66,10 @@ export class LeadDto {
   @ResponseField({ type: String, format: 'uuid', nullable: true }) contactId: string | null;
   @ResponseField({ type: String, format: 'uuid', nullable: true }) opportunityId: string | null;
   @ResponseField({ type: String, format: 'date-time', nullable: true }) convertedAt: string | null;
+  /** The web form that captured it. */
+  @ResponseField({ type: String, format: 'uuid', nullable: true }) webFormId: string | null;
+  /** A web-form lead whose phone or e-mail an earlier live lead already had: that lead (flagged, not refused). */
+  @ResponseField({ type: String, format: 'uuid', nullable: true }) duplicateOfId: string | null;
   @ResponseField({ format: 'date-time' }) createdAt: string;
   @ResponseField({ format: 'date-time' }) updatedAt: string;
   @ResponseField({ type: String, format: 'uuid', nullable: true }) createdBy: string | null;
@@ -134,6 +138,8 @@ export class ListLeadsQuery extends PageQueryDto {
   @EnumField(CustomerSource, 'CustomerSource', { optional: true }) source?: CustomerSource;
   @UuidField({ optional: true }) campaignId?: string;
   @StringField({ optional: true, maxLength: LeadLimits.regionMaxLength }) province?: string;
+  /** Leads a web form captured. */
+  @UuidField({ optional: true }) webFormId?: string;
   /** The recycle bin instead of live leads. Needs sales.lead.delete. */
   @QueryBooleanField() deleted?: boolean;
   /** createdAt, updatedAt, name (person name); prefix - for descending. Default -createdAt. */

@@ -69,6 +69,6 @@ export const identityEntities = [User, Department, Role, UserRole, Team, TeamMem
     DelegationsService,
     { provide: PRINCIPAL_RESOLVER, useExisting: PrincipalResolverService },
   ],
-  exports: [PRINCIPAL_RESOLVER, PasswordService, TokenService, AuditEventsService],
+  exports: [PRINCIPAL_RESOLVER, PasswordService, TokenService, AuditEventsService, RateLimiterService],
 })
 export class IdentityModule {}

@@ -13,3 +13,4 @@ export * from './api-keys/api-key.entity';
 export * from './delegations/delegation.entity';
 export * from './roles/sync-built-in-roles';
 export * from './audit/audit-events.service';
+export * from './auth/rate-limiter.service';

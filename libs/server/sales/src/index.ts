@@ -5,6 +5,8 @@ export * from './leads/lead.entity';
 export * from './leads/leads.service';
 export * from './leads/leads.repository';
 export * from './leads/lead-input';
+export * from './leads/lead-consent.entity';
+export * from './web-forms/web-form.entity';
 export * from './assignment-rules/assignment-rule.entity';
 export * from './pipelines/pipeline.entity';
 export * from './pipelines/pipelines.service';

@@ -16,6 +16,7 @@ import { AssignmentRulesController } from './assignment-rules/assignment-rules.c
 import { AssignmentRulesService } from './assignment-rules/assignment-rules.service';
 import { LeadAssigner } from './assignment-rules/lead-assigner';
 import { Lead } from './leads/lead.entity';
+import { LeadConsent } from './leads/lead-consent.entity';
 import { LeadDuplicates } from './leads/lead-duplicates';
 import { LeadsController } from './leads/leads.controller';
 import { LeadsMergeMover } from './leads/leads-merge.mover';
@@ -36,11 +37,12 @@ import { OrdersRepository } from './orders/orders.repository';
 import { revenueParts } from './revenue.parts';
 
 import { contractsParts } from './contracts/contracts.parts';
+import { webFormsParts } from './web-forms/web-forms.parts';
 import { SalesContractsRepository } from './contracts/contracts.repository';
 
-const parts = [poolsParts, revenueParts, contractsParts];
+const parts = [poolsParts, revenueParts, contractsParts, webFormsParts];
 
-export const salesEntities = [Activity, LeadActivity, Lead, AssignmentRule, Pipeline, PipelineStage, Opportunity, OpportunityLineItem, OpportunityStageHistory, ...parts.flatMap((p) => p.entities)];
+export const salesEntities = [Activity, LeadActivity, Lead, LeadConsent, AssignmentRule, Pipeline, PipelineStage, Opportunity, OpportunityLineItem, OpportunityStageHistory, ...parts.flatMap((p) => p.entities)];
 
 /**
  * Leads, opportunities, pipelines, follow-ups, public pools, revenue (products, orders, grading,

@@ -17,4 +17,10 @@ export const leadsRoutes: RouteRecordRaw[] = [
     component: () => import('./pages/assignment-rules-page.vue'),
     meta: { titleKey: 'leads.rules.title', help: 'leadRules', module: 'sales', permission: 'sales.assignment-rule.manage' },
   },
+  {
+    path: 'sales/leads/web-forms',
+    name: 'sales-web-forms',
+    component: () => import('./pages/web-forms-page.vue'),
+    meta: { titleKey: 'webForms.title', help: 'webForms', module: 'sales', permission: 'sales.webform.manage' },
+  },
 ];

@@ -46,10 +46,9 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
       strictTransportSecurity: false,
     }),
   );
-  app.enableCors({
-    origin: config.corsOrigins.length ? config.corsOrigins : false,
-    exposedHeaders: ['ETag', 'X-Request-Id', 'Retry-After', 'Location'],
-  });
+  // Public endpoints (`/api/v1/public/…`, e.g. web forms) answer CORS themselves, per record.
+  const cors = { origin: config.corsOrigins.length ? config.corsOrigins : false, exposedHeaders: ['ETag', 'X-Request-Id', 'Retry-After', 'Location'] };
+  app.enableCors((req: Request, callback: (err: Error | null, options: typeof cors | { origin: false }) => void) => callback(null, req.url.startsWith('/api/v1/public/') ? { origin: false } : cors));
   app.use(compression());
   app.use(express.json({ limit: config.bodyLimitBytes, type: ['application/json', 'application/*+json'] }));
   app.use(express.urlencoded({ extended: false, limit: config.bodyLimitBytes }));

@@ -4,8 +4,8 @@ export { PERMISSIONS, type Permission };
 
 const grant = (scope: DataScope, ...perms: Permission[]) => Object.fromEntries(perms.map((p) => [p, scope])) as Record<string, DataScope>;
 
-// Company-wide admin settings: pipelines, assignment rules, pool settings, the catalogue, grading and commission rules; running the revenue jobs by hand.
-const companySettings: string[] = ['sales.pipeline.manage', 'sales.assignment-rule.manage', 'sales.product.manage', 'sales.grading.manage', 'sales.commission-rule.manage', 'sales.pool.manage', 'sales.revenue-job.run'];
+// Company-wide admin settings: pipelines, assignment rules, web forms, pool settings, the catalogue, grading and commission rules; running the revenue jobs by hand.
+const companySettings: string[] = ['sales.pipeline.manage', 'sales.assignment-rule.manage', 'sales.webform.manage', 'sales.product.manage', 'sales.grading.manage', 'sales.commission-rule.manage', 'sales.pool.manage', 'sales.revenue-job.run'];
 const salesAll = PERMISSIONS.filter((p) => p.startsWith('sales.') && !companySettings.includes(p));
 /**
  * What a rep does every day: their own customers, contacts and follow-ups. No CSV export
@@ -27,7 +27,7 @@ const repWork: Permission[] = [
 ];
 const readCustomers: Permission[] = ['sales.customer.read', 'sales.contact.read', 'sales.activity.read'];
 /** Marketing captures and qualifies leads before sales takes over (and brings lists in from fairs and campaigns). */
-const marketingLeads: Permission[] = ['sales.lead.read', 'sales.lead.create', 'sales.lead.update', 'sales.lead.assign', 'sales.lead.import', 'sales.lead.export'];
+const marketingLeads: Permission[] = ['sales.lead.read', 'sales.lead.create', 'sales.lead.update', 'sales.lead.assign', 'sales.lead.import', 'sales.lead.export', 'sales.webform.manage'];
 
 /** Built-in roles: created by the first migration's seed and kept in sync on start. */
 export const BUILT_IN_ROLES: { key: string; name: string; permissions: Record<string, DataScope> }[] = [

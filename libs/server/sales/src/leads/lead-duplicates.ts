@@ -62,6 +62,16 @@ export class LeadDuplicates {
     return [...leads, ...customers, ...contacts];
   }
 
+  /**
+   * The earliest live lead with this phone or e-mail, for callers without a principal (web
+   * forms): they flag the new lead with it instead of refusing, and disclose nothing.
+   */
+  async earliestLead(m: EntityManager, probe: LeadDuplicateProbe): Promise<string | null> {
+    if (!probe.phone && !probe.email) return null;
+    const [row] = (await m.query(`SELECT id FROM leads WHERE deleted_at IS NULL AND (phone = $1 OR email = $2) ORDER BY created_at, id LIMIT 1`, [probe.phone, probe.email])) as { id: string }[];
+    return row?.id ?? null;
+  }
+
   /** 409 DUPLICATE_SUSPECTED with the candidates, unless there are none. */
   async refuse(m: EntityManager, principal: Principal, probe: LeadDuplicateProbe): Promise<void> {
     const candidates = await this.find(m, principal, probe);

@@ -2,8 +2,8 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { RecordColumns } from '@kehu/server-core';
 
 /**
- * A lead (线索): unqualified interest, captured from the UI/API (later imports and web
- * forms), assigned by rules or by hand, converted into customer + contact (+ opportunity).
+ * A lead (线索): unqualified interest, captured from the UI/API, imports and web
+ * forms, assigned by rules or by hand, converted into customer + contact (+ opportunity).
  *
  * Scope columns: `owner_id` (null = waiting in the unassigned queue) and `department_id`
  * (the owner's department; for a queue lead the department of the matching rule's target,
@@ -26,6 +26,7 @@ import { RecordColumns } from '@kehu/server-core';
 @Index('leads_person_name_trgm_idx', { synchronize: false })
 @Index('leads_search_bigrams_idx', { synchronize: false })
 @Index('leads_company_name_trgm_idx', { synchronize: false })
+@Index('leads_web_form_keyset_idx', { synchronize: false })
 @Index('leads_phone_idx', ['phone'], { where: 'deleted_at IS NULL' })
 @Index('leads_email_idx', ['email'], { where: 'deleted_at IS NULL' })
 @Index('leads_customer_idx', ['customerId'], { where: 'customer_id IS NOT NULL' })
@@ -120,4 +121,12 @@ export class Lead extends RecordColumns {
 
   @Column({ type: 'timestamptz', nullable: true })
   convertedAt: Date | null;
+
+  /** The web form that captured it (no foreign key: forms are soft-deleted, leads keep the link). */
+  @Column({ type: 'uuid', nullable: true })
+  webFormId: string | null;
+
+  /** Web-form capture: the earliest live lead with the same phone or e-mail (flagged, never refused). */
+  @Column({ type: 'uuid', nullable: true })
+  duplicateOfId: string | null;
 }

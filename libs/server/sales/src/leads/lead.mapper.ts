@@ -33,6 +33,8 @@ export function toLeadDto(l: Lead): LeadDto {
     contactId: l.contactId,
     opportunityId: l.opportunityId,
     convertedAt: iso(l.convertedAt),
+    webFormId: l.webFormId ?? null,
+    duplicateOfId: l.duplicateOfId ?? null,
     createdAt: l.createdAt.toISOString(),
     updatedAt: l.updatedAt.toISOString(),
     createdBy: l.createdBy,

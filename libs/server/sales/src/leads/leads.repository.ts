@@ -64,6 +64,7 @@ export class LeadsRepository {
     if (q.unassigned) qb.andWhere(`l.owner_id IS NULL AND l.${OPEN_LEAD_SQL}`);
     if (q.source) qb.andWhere('l.source = :source', { source: q.source });
     if (q.campaignId) qb.andWhere('l.campaign_id = :campaign', { campaign: q.campaignId });
+    if (q.webFormId) qb.andWhere('l.web_form_id = :webForm', { webForm: q.webFormId });
     if (q.province) qb.andWhere('l.province = :province', { province: normalizeText(q.province) });
     return qb;
   }

@@ -29,6 +29,7 @@ import { moveLeadActivities } from '../activities/lead-activities.mover';
 import { LeadAssigner, type AssignmentOutcome } from '../assignment-rules/lead-assigner';
 import { OpportunitiesService } from '../opportunities/opportunities.service';
 import { Lead } from './lead.entity';
+import { LeadConsent } from './lead-consent.entity';
 import { checkLeadStatus, normalizeLeadInput } from './lead-input';
 import { LeadDuplicates } from './lead-duplicates';
 import { toLeadDto } from './lead.mapper';
@@ -48,6 +49,20 @@ export interface LeadCaptureSource {
   allowDuplicate?: boolean;
   /** Department a queue lead falls back to when no rule matches (UI/API: the capturing user's; none = only `all` scope sees it). */
   fallbackDepartmentId?: string | null;
+  /** Leave a lead without ownerId in the queue instead of running the assignment rules. */
+  queue?: boolean;
+  /** Without a principal: link (not refuse) the earliest live lead with the same phone or e-mail as `duplicateOfId`. */
+  flagDuplicates?: boolean;
+  /** The web form that captured it. */
+  webFormId?: string;
+  /** Channel consents to record on the lead (copied to the contact on conversion). */
+  consents?: LeadConsentInput[];
+}
+
+export interface LeadConsentInput {
+  channel: string;
+  status: string;
+  source: string;
 }
 
 /** assign-queue: leads per transaction, and at most this many per call. */
@@ -88,12 +103,13 @@ export class LeadsService {
     const p = source.principal;
     if (p && !source.allowDuplicate) await this.duplicates.refuse(m, p, { phone: values.phone ?? null, email: values.email ?? null });
     const customFields = applyCustomFields(await this.customFields.definitions('lead', m), {}, input.customFields, 'create');
-    const record = { ...values, status, source: values.source ?? CustomerSource.OTHER, customFields };
+    const duplicateOfId = !p && source.flagDuplicates ? await this.duplicates.earliestLead(m, { phone: values.phone ?? null, email: values.email ?? null }) : null;
+    const record = { ...values, status, source: values.source ?? CustomerSource.OTHER, customFields, ...(source.webFormId ? { webFormId: source.webFormId } : {}), ...(duplicateOfId ? { duplicateOfId } : {}) };
     let assignment: AssignmentOutcome;
     if (input.ownerId) {
       const owner = await this.ownerFor(m, p, input.ownerId);
       assignment = { ruleId: null, ownerId: owner.id, departmentId: owner.departmentId };
-    } else if (open.includes(status)) {
+    } else if (open.includes(status) && !source.queue) {
       assignment = await this.assigner.assign(m, { province: record.province ?? null, city: record.city ?? null, industry: record.industry ?? null, source: record.source, campaignId: record.campaignId ?? null });
       if (!assignment.ownerId && !assignment.departmentId) assignment.departmentId = source.fallbackDepartmentId ?? null;
     } else {
@@ -111,10 +127,24 @@ export class LeadsService {
       }),
     );
     const out = toLeadDto(saved);
-    await this.audit.record(m, { action: 'create', entityType: 'lead', entityId: saved.id, changes: diff({}, { ...record, ownerId: saved.ownerId, channel: source.channel } as never) });
-    await this.outbox.publish(m, { type: 'lead.created', aggregateType: 'lead', aggregateId: saved.id, payload: { channel: source.channel, source: saved.source, campaignId: saved.campaignId, ownerId: saved.ownerId, assignmentRuleId: saved.assignmentRuleId } });
+    const consents = await this.recordConsents(m, saved.id, source.consents ?? []);
+    await this.audit.record(m, { action: 'create', entityType: 'lead', entityId: saved.id, changes: { ...diff({}, { ...record, ownerId: saved.ownerId, channel: source.channel } as never), ...consents } });
+    await this.outbox.publish(m, {
+      type: 'lead.created',
+      aggregateType: 'lead',
+      aggregateId: saved.id,
+      payload: { channel: source.channel, source: saved.source, campaignId: saved.campaignId, ownerId: saved.ownerId, assignmentRuleId: saved.assignmentRuleId, webFormId: saved.webFormId, duplicateOfId: saved.duplicateOfId },
+    });
     if (saved.ownerId) await this.outbox.publish(m, { type: 'lead.assigned', aggregateType: 'lead', aggregateId: saved.id, payload: { ownerId: saved.ownerId, assignmentRuleId: saved.assignmentRuleId, previousOwnerId: null } });
     return out;
+  }
+
+  /** Stores the consents and returns them as audit changes (`consents.email`: { status, source }). */
+  private async recordConsents(m: EntityManager, leadId: string, items: LeadConsentInput[]): Promise<Record<string, { before: unknown; after: unknown }>> {
+    if (!items.length) return {};
+    const changedAt = new Date();
+    await m.insert(LeadConsent, items.map((c) => ({ leadId, channel: c.channel, status: c.status, source: c.source, changedAt })));
+    return Object.fromEntries(items.map((c) => [`consents.${c.channel}`, { before: null, after: { status: c.status, source: c.source } }]));
   }
 
   /** Needs If-Match. New phone or e-mail re-runs the duplicate check; a converted lead is read-only. */
@@ -252,6 +282,8 @@ export class LeadsService {
           createdBy: principal.actorId,
         }),
       );
+      // The lead's consents (a web form's ticked box) become the contact's, with their source and time.
+      await m.query(`INSERT INTO contact_consents (contact_id, channel, status, source, changed_at, changed_by) SELECT $1, channel, status, source, changed_at, NULL FROM lead_consents WHERE lead_id = $2`, [contact.id, id]);
       await this.audit.record(m, { action: 'create', entityType: 'contact', entityId: contact.id, changes: diff({}, { customerId: customer.id, name: contact.name, phones: contact.phones, emails: contact.emails, leadId: id } as never) });
       await this.outbox.publish(m, { type: 'contact.created', aggregateType: 'contact', aggregateId: contact.id, payload: { customerId: customer.id, ownerId: contact.ownerId, leadId: id } });
       const opportunityId = dto.createOpportunity ? await this.createOpportunity(m, principal, { customerId: customer.id, contactId: contact.id, leadId: id, ...dto.createOpportunity }) : null;

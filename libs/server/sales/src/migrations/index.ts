@@ -7,5 +7,6 @@ import { ContractsReceivablesTargets1795621200000 } from './1795621200000-contra
 import { OpportunitiesBoardIndex1795621500000 } from './1795621500000-opportunities-board-index.migration';
 import { LeadActivities1795622100000 } from './1795622100000-lead-activities.migration';
 import { SalesSearchBigrams1795622340000 } from './1795622340000-search-bigrams.migration';
+import { WebForms1795622400000 } from './1795622400000-web-forms.migration';
 
-export const salesMigrations = [Activities1795620600000, Opportunities1795620700000, Leads1795620800000, Pools1795621000000, Revenue1795621110000, ContractsReceivablesTargets1795621200000, OpportunitiesBoardIndex1795621500000, LeadActivities1795622100000, SalesSearchBigrams1795622340000];
+export const salesMigrations = [Activities1795620600000, Opportunities1795620700000, Leads1795620800000, Pools1795621000000, Revenue1795621110000, ContractsReceivablesTargets1795621200000, OpportunitiesBoardIndex1795621500000, LeadActivities1795622100000, SalesSearchBigrams1795622340000, WebForms1795622400000];

@@ -127,6 +127,7 @@ export const adminEn = {
       contact: 'Contacts',
       activity: 'Activities',
       pool: 'Public pool',
+      webform: 'Web forms',
     },
     actions: {
       read: 'View',

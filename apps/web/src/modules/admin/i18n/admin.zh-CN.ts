@@ -128,6 +128,7 @@ export const adminZhCN: typeof adminEn = {
       contact: '联系人',
       activity: '跟进记录',
       pool: '公海',
+      webform: 'Web 表单',
     },
     actions: {
       read: '查看',

@@ -7,6 +7,7 @@ export const dealsEn = {
     list: 'Opportunities',
     leads: 'Leads',
     rules: 'Assignment rules',
+    webForms: 'Web forms',
     pool: 'Pool',
     poolReturning: 'Returning soon',
     poolSettings: 'Pool settings',

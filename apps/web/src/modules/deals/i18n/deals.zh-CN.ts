@@ -8,6 +8,7 @@ export const dealsZhCN: typeof dealsEn = {
     list: '商机列表',
     leads: '线索',
     rules: '分配规则',
+    webForms: 'Web 表单',
     pool: '公海',
     poolReturning: '即将回收',
     poolSettings: '公海设置',

@@ -11,6 +11,8 @@ export interface LeadFilters {
   status: LeadStatus | '';
   source: CustomerSource | '';
   owner: LeadOwnerFilter;
+  /** Leads one web form captured (opened from the web forms page). */
+  webFormId: string;
 }
 
 export function leadsQuery(filters: LeadFilters, me: string | undefined): ListLeadsParams {
@@ -20,12 +22,13 @@ export function leadsQuery(filters: LeadFilters, me: string | undefined): ListLe
     source: filters.source || undefined,
     ownerId: filters.owner === 'mine' ? me : undefined,
     unassigned: filters.owner === 'queue' ? true : undefined,
+    webFormId: filters.webFormId || undefined,
   };
 }
 
-export function useLeadsList() {
+export function useLeadsList(webFormId = '') {
   const auth = useAuthStore();
-  const filters = reactive<LeadFilters>({ q: '', status: '', source: '', owner: 'any' });
+  const filters = reactive<LeadFilters>({ q: '', status: '', source: '', owner: 'any', webFormId });
   const query = computed(() => leadsQuery(filters, auth.me?.user.id));
   const list = useKeysetList((page) => leadsApi.list({ ...query.value, ...page }), { watch: [query], pageSize: 50 });
   return { filters, query, ...list };

@@ -32,6 +32,8 @@ export const leadsEn = {
   },
   owner: { none: 'Unassigned', me: 'Me', colleague: 'A colleague' },
   list: {
+    likelyDuplicate: 'Likely duplicate',
+    fromWebForm: 'From one web form',
     search: 'Name, company, phone or e-mail',
     anyStatus: 'Any status',
     anySource: 'Any source',

@@ -33,6 +33,8 @@ export const leadsZhCN: typeof leadsEn = {
   },
   owner: { none: '未分配', me: '我', colleague: '同事' },
   list: {
+    likelyDuplicate: '疑似重复',
+    fromWebForm: '来自某个 Web 表单',
     search: '姓名、公司、电话或邮箱',
     anyStatus: '全部状态',
     anySource: '全部来源',
