@@ -177,6 +177,18 @@ describe('CSV import and export', () => {
       expect(west.map((r) => r[1])).toEqual(['西山机密大单']);
     });
 
+    it("narrows to the export permission's scope: reads all, exports only its own", async () => {
+      await post('/api/v1/roles', { key: 'own_opp_exporter', name: 'Reads all deals, exports own', permissions: { 'sales.customer.read': 'all', 'sales.opportunity.read': 'all', 'sales.opportunity.export': 'own' } });
+      const exporter = await loginAs('opp-exporter', ['own_opp_exporter'], ctx.east);
+      const [mine] = await t.http().get('/api/v1/opportunities?q=%E5%A4%87%E4%BB%B6').set(admin).expect(200).then((r: Response) => r.body.data);
+      await ds.query(`UPDATE opportunities SET owner_id = $1 WHERE id = $2`, [exporter.id, mine.id]);
+      const list = await t.http().get('/api/v1/opportunities?limit=200').set(exporter.auth).expect(200);
+      expect(list.body.data.map((o: { name: string }) => o.name)).toEqual(expect.arrayContaining(['东湖二期扩容', '西山机密大单']));
+      const [, ...rows] = parseCsv((await exportCsv(exporter.auth, 'opportunities').expect(200)).body);
+      expect(rows.map((r) => r[1])).toEqual(['东湖备件年包']);
+      await ds.query(`UPDATE opportunities SET owner_id = $1 WHERE id = $2`, [ctx.eastManagerId, mine.id]);
+    });
+
     it("applies the list's filters and key headers", async () => {
       const [header, ...rows] = parseCsv((await exportCsv(ctx.eastManager, 'opportunities', '?amountMin=100000&headers=keys').expect(200)).body);
       expect(header).toEqual(expect.arrayContaining(['name', 'customer', 'stage', 'amount', 'expectedCloseDate', 'owner', 'cf.deal_source']));
