@@ -12,7 +12,7 @@ export class AppModule {
   static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
     return {
       module: AppModule,
-      // Integrations before customers and sales: its /customers/export.csv must route before /customers/:id.
+      // Integrations before customers and sales: its /customers/export.csv (and /opportunities/export.csv) must route before /customers/:id (/opportunities/:id).
       imports: [CoreModule.forRoot({ config, databaseUrl, ...appSchema }), IdentityModule, IntegrationsModule, CustomersModule, SalesModule],
     };
   }

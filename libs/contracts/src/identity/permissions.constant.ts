@@ -42,6 +42,7 @@ export const PERMISSIONS = [
   'sales.opportunity.create',
   'sales.opportunity.update',
   'sales.opportunity.delete',
+  'sales.opportunity.export',
   'sales.pipeline.manage',
   'sales.assignment-rule.manage',
   'sales.webform.manage',

@@ -43,7 +43,7 @@ describe('CSV import and export', () => {
     const id = (await post('/api/v1/users', { email, name, roles, password: PASSWORD, departmentId })).id as string;
     return { id, auth: { Authorization: `Bearer ${await t.login(email, PASSWORD)}` } };
   };
-  const exportCsv = (auth: Auth, entity: 'customers' | 'leads', query = '', lang = 'en') =>
+  const exportCsv = (auth: Auth, entity: 'customers' | 'leads' | 'opportunities', query = '', lang = 'en') =>
     t.http().get(`/api/v1/${entity}/export.csv${query}`).set(auth).set('Accept-Language', lang).buffer(true).parse(raw);
   const upload = (auth: Auth, entity: 'customers' | 'leads', csv: string | Buffer, query = '', type = 'text/csv') =>
     t.http().post(`/api/v1/${entity}/imports${query}`).set(auth).set('Content-Type', type).send(Buffer.isBuffer(csv) ? csv : Buffer.from(csv, 'utf8'));
@@ -143,6 +143,71 @@ describe('CSV import and export', () => {
       const bad = await t.http().get('/api/v1/customers/export.csv?grade=Z').set(ctx.eastManager).expect(400);
       expect(bad.headers['content-type']).toMatch(/application\/problem\+json/);
       expect(bad.body.errors[0].field).toBe('grade');
+    });
+  });
+
+  describe('opportunity export', () => {
+    beforeAll(async () => {
+      await post('/api/v1/custom-fields', { entityType: 'opportunity', key: 'deal_source', label: '商机来源', type: 'text' });
+      const east = await post('/api/v1/customers?allowDuplicate=true', { name: '南京东湖电子有限公司' }, ctx.eastManager);
+      const west = await post('/api/v1/customers?allowDuplicate=true', { name: '重庆西山机械有限公司' }, ctx.westManager);
+      await post('/api/v1/opportunities', { customerId: east.id, name: '东湖二期扩容', amount: 250000, expectedCloseDate: '2026-12-20', customFields: { deal_source: '展会' } }, ctx.eastManager);
+      await post('/api/v1/opportunities', { customerId: east.id, name: '东湖备件年包', amount: 8000, expectedCloseDate: '2027-03-01' }, ctx.eastManager);
+      await post('/api/v1/opportunities', { customerId: west.id, name: '西山机密大单', amount: 900000, expectedCloseDate: '2026-12-20' }, ctx.westManager);
+    });
+
+    it("exports only the manager's department, with customer, stage, amount, close date, owner and custom-field columns", async () => {
+      const res = await exportCsv(ctx.eastManager, 'opportunities', '', 'zh-CN').expect(200);
+      expect(res.headers['content-disposition']).toMatch(/attachment; filename="opportunities-\d{4}-\d{2}-\d{2}\.csv"/);
+      const body = res.body as Buffer;
+      expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const [header, ...rows] = parseCsv(body);
+      expect(header).toEqual(expect.arrayContaining(['商机名称', '客户', '阶段', '金额', '预计成交日期', '负责人', '商机来源']));
+      const col = (name: string) => header.indexOf(name);
+      expect(rows.map((r) => r[col('商机名称')]).sort()).toEqual(['东湖二期扩容', '东湖备件年包'].sort());
+      const big = rows.find((r) => r[col('商机名称')] === '东湖二期扩容')!;
+      expect(big[col('客户')]).toBe('南京东湖电子有限公司');
+      expect(big[col('阶段')]).not.toBe('');
+      expect(Number(big[col('金额')])).toBe(250000);
+      expect(big[col('预计成交日期')]).toBe('2026-12-20');
+      expect(big[col('负责人')]).toBe('east-manager');
+      expect(big[col('商机来源')]).toBe('展会');
+
+      const [, ...west] = parseCsv((await exportCsv(ctx.westManager, 'opportunities').expect(200)).body);
+      expect(west.map((r) => r[1])).toEqual(['西山机密大单']);
+    });
+
+    it("narrows to the export permission's scope: reads all, exports only its own", async () => {
+      await post('/api/v1/roles', { key: 'own_opp_exporter', name: 'Reads all deals, exports own', permissions: { 'sales.customer.read': 'all', 'sales.opportunity.read': 'all', 'sales.opportunity.export': 'own' } });
+      const exporter = await loginAs('opp-exporter', ['own_opp_exporter'], ctx.east);
+      const [mine] = await t.http().get('/api/v1/opportunities?q=%E5%A4%87%E4%BB%B6').set(admin).expect(200).then((r: Response) => r.body.data);
+      await ds.query(`UPDATE opportunities SET owner_id = $1 WHERE id = $2`, [exporter.id, mine.id]);
+      const list = await t.http().get('/api/v1/opportunities?limit=200').set(exporter.auth).expect(200);
+      expect(list.body.data.map((o: { name: string }) => o.name)).toEqual(expect.arrayContaining(['东湖二期扩容', '西山机密大单']));
+      const [, ...rows] = parseCsv((await exportCsv(exporter.auth, 'opportunities').expect(200)).body);
+      expect(rows.map((r) => r[1])).toEqual(['东湖备件年包']);
+      await ds.query(`UPDATE opportunities SET owner_id = $1 WHERE id = $2`, [ctx.eastManagerId, mine.id]);
+    });
+
+    it("applies the list's filters and key headers", async () => {
+      const [header, ...rows] = parseCsv((await exportCsv(ctx.eastManager, 'opportunities', '?amountMin=100000&headers=keys').expect(200)).body);
+      expect(header).toEqual(expect.arrayContaining(['name', 'customer', 'stage', 'amount', 'expectedCloseDate', 'owner', 'cf.deal_source']));
+      expect(rows.map((r) => r[header.indexOf('name')])).toEqual(['东湖二期扩容']);
+      const [, ...byDate] = parseCsv((await exportCsv(ctx.eastManager, 'opportunities', '?expectedCloseFrom=2027-01-01&q=%E5%A4%87%E4%BB%B6').expect(200)).body);
+      expect(byDate.map((r) => r[1])).toEqual(['东湖备件年包']);
+    });
+
+    it('writes one audit row with the filter and the row count', async () => {
+      await exportCsv(ctx.eastManager, 'opportunities', '?amountMax=10000').expect(200);
+      const rows = await ds.query(`SELECT actor_id, changes FROM audit_events WHERE action = 'export' AND entity_type = 'opportunity' AND actor_id = $1 ORDER BY id DESC`, [ctx.eastManagerId]);
+      expect(rows[0].changes).toEqual({ filter: { before: null, after: { amountMax: 10000 } }, count: { before: null, after: 1 } });
+    });
+
+    it('refuses reps (no export permission) and bad filters', async () => {
+      expect((await exportCsv(ctx.rep, 'opportunities')).status).toBe(403);
+      const bad = await t.http().get('/api/v1/opportunities/export.csv?status=maybe').set(ctx.eastManager).expect(400);
+      expect(bad.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(bad.body.errors[0].field).toBe('status');
     });
   });
 

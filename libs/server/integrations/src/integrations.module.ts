@@ -13,9 +13,9 @@ import { ImportsService } from './imports/imports.service';
 export const integrationsEntities = [ImportJob, ImportChunk, ImportRowError];
 
 /**
- * CSV import and export of customers and leads. Import it before CustomersModule and
- * SalesModule in the app: its fixed paths (/customers/export.csv, /leads/imports) must be
- * routed before their /customers/:id and /leads/:id.
+ * CSV import and export of customers and leads (export of opportunities too). Import it before CustomersModule and
+ * SalesModule in the app: its fixed paths (/customers/export.csv, /leads/imports, /opportunities/export.csv) must be
+ * routed before their /customers/:id, /leads/:id and /opportunities/:id.
  */
 @Module({
   imports: [IdentityModule, CustomersModule, SalesModule, TypeOrmModule.forFeature(integrationsEntities)],

@@ -5,6 +5,8 @@ import { currentLocale } from '@/i18n';
 
 /** What the CSV import and export work on. */
 export type CsvEntity = 'customers' | 'leads';
+/** What can be exported (opportunities are export only). */
+export type CsvExportEntity = CsvEntity | 'opportunities';
 
 export interface StartImportOptions {
   duplicates: ImportDuplicateMode;
@@ -25,13 +27,13 @@ function save(blob: Blob, response: Response, fallback: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-const exportPaths = { customers: '/api/v1/customers/export.csv', leads: '/api/v1/leads/export.csv' } as const;
+const exportPaths = { customers: '/api/v1/customers/export.csv', leads: '/api/v1/leads/export.csv', opportunities: '/api/v1/opportunities/export.csv' } as const;
 const importPaths = { customers: '/api/v1/customers/imports', leads: '/api/v1/leads/imports' } as const;
 const columnPaths = { customers: '/api/v1/customers/import-columns', leads: '/api/v1/leads/import-columns' } as const;
 
 export const csvTransferApi = {
   /** Downloads every row the list's filters match (headers in the UI language). */
-  async exportCsv(entity: CsvEntity, query: QueryOf<'exportCustomers'> | QueryOf<'exportLeads'>): Promise<void> {
+  async exportCsv(entity: CsvExportEntity, query: QueryOf<'exportCustomers'> | QueryOf<'exportLeads'> | QueryOf<'exportOpportunities'>): Promise<void> {
     const { data, response } = await api.GET(exportPaths[entity], { params: { query: clean(query) as never }, headers: { 'Accept-Language': currentLocale() }, parseAs: 'blob' });
     save(data as Blob, response, `${entity}.csv`);
   },

@@ -38,6 +38,6 @@ export const BUILT_IN_ROLES: { key: string; name: string; permissions: Record<st
   { key: 'service_manager', name: 'Service manager', permissions: grant(DataScope.DEPARTMENT, ...readCustomers) },
   { key: 'service_agent', name: 'Service agent', permissions: { ...grant(DataScope.ALL, ...readCustomers), ...grant(DataScope.OWN, 'sales.activity.create') } },
   { key: 'technician', name: 'Technician', permissions: grant(DataScope.OWN, ...readCustomers) },
-  { key: 'analyst', name: 'Analyst', permissions: grant(DataScope.ALL, ...readCustomers, 'sales.customer.export', 'sales.lead.read', 'sales.lead.export', 'sales.opportunity.read') },
+  { key: 'analyst', name: 'Analyst', permissions: grant(DataScope.ALL, ...readCustomers, 'sales.customer.export', 'sales.lead.read', 'sales.lead.export', 'sales.opportunity.read', 'sales.opportunity.export') },
   { key: 'clerk', name: 'Clerk (data entry)', permissions: grant(DataScope.OWN, ...repWork) },
 ];

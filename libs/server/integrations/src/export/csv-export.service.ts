@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CsvHeaderStyle, type ExportCustomersQuery, type ExportLeadsQuery } from '@kehu/contracts';
+import { CsvHeaderStyle, type ExportCustomersQuery, type ExportLeadsQuery, type ExportOpportunitiesQuery } from '@kehu/contracts';
 import { APP_CONFIG, AuditService, TransactionService, type AppConfig, type Principal } from '@kehu/server-core';
 import { CustomersRepository, CustomFieldsService, type CustomFieldDefinition } from '@kehu/server-customers';
-import { LeadsRepository } from '@kehu/server-sales';
+import { LeadsRepository, OpportunitiesRepository } from '@kehu/server-sales';
 import type { Response } from 'express';
 import { once } from 'node:events';
 import { type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
@@ -10,12 +10,16 @@ import { csvLine, UTF8_BOM } from '../csv/csv-writer';
 import { customerColumns } from '../columns/customer-columns';
 import { customFieldColumnKey, type CsvLanguage, type EntityColumn } from '../columns/import-column';
 import { leadColumns } from '../columns/lead-columns';
+import { opportunityColumns } from '../columns/opportunity-columns';
 
 /** Rows per keyset round trip: large enough to keep PostgreSQL busy, small enough to stay well inside the memory budget. */
 const BATCH = 5000;
 
+/** The download's file name (before the date) per entity. */
+const FILE_NAMES = { customer: 'customers', lead: 'leads', opportunity: 'opportunities' } as const;
+
 interface ExportPlan<T extends ObjectLiteral> {
-  entity: 'customer' | 'lead';
+  entity: keyof typeof FILE_NAMES;
   qb: SelectQueryBuilder<T>;
   alias: string;
   columns: EntityColumn[];
@@ -33,6 +37,7 @@ export class CsvExportService {
   constructor(
     private readonly customers: CustomersRepository,
     private readonly leads: LeadsRepository,
+    private readonly opportunities: OpportunitiesRepository,
     private readonly customFields: CustomFieldsService,
     private readonly tx: TransactionService,
     private readonly audit: AuditService,
@@ -49,6 +54,12 @@ export class CsvExportService {
     const qb = this.leads.filtered(p, q, this.config.defaultPhoneRegion, 'sales.lead.export');
     const defs = await this.customFields.definitions('lead');
     await this.run({ entity: 'lead', qb, alias: 'l', columns: leadColumns, defs, filter: filterOf(q) }, q.headers, lang, res);
+  }
+
+  async exportOpportunities(p: Principal, q: ExportOpportunitiesQuery, lang: CsvLanguage, res: Response): Promise<void> {
+    const qb = this.opportunities.filtered(p, q, 'sales.opportunity.export');
+    const defs = await this.customFields.definitions('opportunity');
+    await this.run({ entity: 'opportunity', qb, alias: 'o', columns: opportunityColumns, defs, filter: filterOf(q) }, q.headers, lang, res);
   }
 
   private async run<T extends ObjectLiteral>(plan: ExportPlan<T>, style: CsvHeaderStyle | undefined, lang: CsvLanguage, res: Response): Promise<void> {
@@ -71,7 +82,7 @@ export class CsvExportService {
     const stamp = new Date().toISOString().slice(0, 10);
     res.status(200);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="${plan.entity}s-${stamp}.csv"`);
+    res.setHeader('Content-Disposition', `attachment; filename="${FILE_NAMES[plan.entity]}-${stamp}.csv"`);
     res.setHeader('Cache-Control', 'no-store');
     let count = 0;
     const audit = () => this.tx.run((m) => this.audit.record(m, { action: 'export', entityType: plan.entity, entityId: null, changes: { filter: { before: null, after: plan.filter }, count: { before: null, after: count } } }));

@@ -1,7 +1,7 @@
 import { Controller, Get, Headers, Res } from '@nestjs/common';
 import { Query } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { ExportCustomersQuery, ExportLeadsQuery } from '@kehu/contracts';
+import { ExportCustomersQuery, ExportLeadsQuery, ExportOpportunitiesQuery } from '@kehu/contracts';
 import { CurrentPrincipal, RequireModule, RequirePermission, type Principal } from '@kehu/server-core';
 import type { Response } from 'express';
 import { csvLanguage } from '../columns/import-column';
@@ -34,5 +34,14 @@ export class ExportsController {
   @ApiOkResponse(csvResponse)
   async exportLeads(@CurrentPrincipal() p: Principal, @Query() query: ExportLeadsQuery, @Headers('accept-language') lang: string | undefined, @Res() res: Response): Promise<void> {
     await this.exports.exportLeads(p, query, csvLanguage(lang), res);
+  }
+
+  /** Every opportunity the list would show with these filters, in your data scope, as CSV (customer, stage and owner by name). Audited. */
+  @Get('opportunities/export.csv')
+  @RequirePermission('sales.opportunity.export')
+  @ApiProduces('text/csv')
+  @ApiOkResponse(csvResponse)
+  async exportOpportunities(@CurrentPrincipal() p: Principal, @Query() query: ExportOpportunitiesQuery, @Headers('accept-language') lang: string | undefined, @Res() res: Response): Promise<void> {
+    await this.exports.exportOpportunities(p, query, csvLanguage(lang), res);
   }
 }

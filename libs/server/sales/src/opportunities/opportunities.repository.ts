@@ -76,7 +76,16 @@ export class OpportunitiesRepository {
 
   /** Newest first by default; lists carry no line items (getOpportunity has them). */
   list(principal: Principal, q: ListOpportunitiesQuery): Promise<Page<OpportunityDto>> {
-    const qb = this.scoped(principal, q.deleted ? 'sales.opportunity.delete' : 'sales.opportunity.read').leftJoinAndSelect('o.stage', 's');
+    const qb = this.filtered(principal, q).leftJoinAndSelect('o.stage', 's');
+    const sort = parseSort(q.sort, sorts, '-createdAt', id);
+    return paginate(qb, { sort, cursor: q.cursor, limit: q.limit, count: q.count }, (o) => toOpportunityDto(o));
+  }
+
+  /** The list's scope and filters without sort or paging (alias `o`): the list and the CSV export read the same rows; `alsoScopedBy` narrows to a second permission's scope as well. */
+  filtered(principal: Principal, q: ListOpportunitiesQuery, alsoScopedBy?: string): SelectQueryBuilder<Opportunity> {
+    const qb = this.scoped(principal, q.deleted ? 'sales.opportunity.delete' : 'sales.opportunity.read');
+    // e.g. the export: rows must be in the scope of both the read and the export permission.
+    if (alsoScopedBy) applyScope(qb, principal, alsoScopedBy, SCOPE);
     if (q.deleted) qb.withDeleted().andWhere('o.deleted_at IS NOT NULL');
     if (q.customerId) qb.andWhere('o.customer_id = :customerId', { customerId: q.customerId });
     if (q.ownerId) qb.andWhere('o.owner_id = :ownerId', { ownerId: q.ownerId });
@@ -88,8 +97,7 @@ export class OpportunitiesRepository {
     if (q.amountMin !== undefined) qb.andWhere('o.amount >= :amountMin', { amountMin: q.amountMin });
     if (q.amountMax !== undefined) qb.andWhere('o.amount <= :amountMax', { amountMax: q.amountMax });
     if (q.q) qb.andWhere(substringMatch('o.name', q.q, 'q', 'qText'), { q: likePattern(q.q), qText: q.q });
-    const sort = parseSort(q.sort, sorts, '-createdAt', id);
-    return paginate(qb, { sort, cursor: q.cursor, limit: q.limit, count: q.count }, (o) => toOpportunityDto(o));
+    return qb;
   }
 
   /**

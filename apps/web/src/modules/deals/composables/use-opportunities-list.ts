@@ -36,5 +36,5 @@ export function useOpportunitiesList() {
   const filters = reactive<OpportunityFilters>({ q: '', status: '', pipelineId: '', stageId: '', onlyMine: false, closeRange: null, sort: 'updatedDesc' });
   const query = computed(() => opportunitiesQuery(filters, auth.me?.user.id));
   const list = useKeysetList((page) => opportunitiesApi.list({ ...query.value, ...page }), { watch: [query], pageSize: 50 });
-  return { filters, ...list };
+  return { filters, query, ...list };
 }
