@@ -10,6 +10,8 @@ const run = Date.now().toString(36);
 const customerName = `苏州工业园区精密机械有限公司 ${run}`;
 const dealName = `年度设备维保合同 ${run}`;
 const leadName = `陈静 ${run}`;
+// A sales rep without a department: their own deals only (own scope), as the issue's rep.
+const rep = { name: '周强', email: `zhou.qiang.${run}@e2e.kehu.local`, password: 'Rep-pass-12345' };
 
 /** "3 个" → 3. */
 async function countOf(column: Locator): Promise<number> {
@@ -24,7 +26,9 @@ describe('the deals board', () => {
 
   beforeAll(async () => {
     ({ accessToken: token } = await api<{ accessToken: string }>('/api/v1/auth/login', { method: 'POST', body: { email: adminEmail, password: adminPassword } }));
-    await api('/api/v1/customers', { method: 'POST', token, body: { name: customerName } });
+    await api('/api/v1/users', { method: 'POST', token, body: { email: rep.email, name: rep.name, roles: ['sales_rep'], password: rep.password } });
+    const { accessToken: repToken } = await api<{ accessToken: string }>('/api/v1/auth/login', { method: 'POST', body: { email: rep.email, password: rep.password } });
+    await api('/api/v1/customers', { method: 'POST', token: repToken, body: { name: customerName } });
     await api('/api/v1/leads', {
       method: 'POST',
       token,
@@ -39,8 +43,8 @@ describe('the deals board', () => {
     await browser?.close();
   });
 
-  it('an admin creates an opportunity on the board and drags it to the next stage; the column counts follow', async () => {
-    await signIn(page, adminEmail, adminPassword);
+  it('a rep creates an opportunity on the board and drags it to the next stage; the column counts follow', async () => {
+    await signIn(page, rep.email, rep.password);
     await page.goto(`${baseUrl}/sales/deals/board`);
     const columns = page.locator('[data-test=board-column]');
     await columns.first().waitFor();
@@ -86,6 +90,7 @@ describe('the deals board', () => {
   });
 
   it('the leads list shows the lead created through the API', async () => {
+    await signIn(page, adminEmail, adminPassword);
     await page.goto(`${baseUrl}/sales/leads`);
     const table = page.locator('[data-test=leads-table]');
     await table.getByText(leadName).waitFor();
