@@ -15,7 +15,7 @@ export function substringMatch(expression: string, text: string, likeParam: stri
   return [...text].length < 2 ? like : `(kehu_bigrams(${expression}) @> kehu_bigrams(:${textParam}) AND ${like})`;
 }
 
-/** `%text%` for ILIKE, with its wildcards escaped. */
+/** `%text%` for LIKE / ILIKE, with its wildcards escaped: the one escape every "contains" filter uses. */
 export const likePattern = (text: string): string => `%${text.replace(/[%_\\]/g, '\\$&')}%`;
 
 /**

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ContactChannel, ConsentStatus, ErrorCode, type ContactDto, type ListContactsQuery, type Page } from '@kehu/contracts';
-import { applyScope, DomainException, paginate, parseSort, type Principal } from '@kehu/server-core';
+import { applyScope, DomainException, paginate, parseSort, type Principal, likePattern } from '@kehu/server-core';
 import { DataSource, In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { Customer } from '../customers/customer.entity';
 import { normalizePhone } from '../data-quality/normalize';
@@ -14,7 +14,6 @@ const sorts = {
   name: { expression: 'c.name', key: 'name' },
 };
 
-const like = (q: string) => `%${q.replace(/[%_\\]/g, '\\$&')}%`;
 
 /** Contacts of a customer in the recycle bin go there with it. */
 export const LIVE_CUSTOMER = 'EXISTS (SELECT 1 FROM customers lc WHERE lc.id = c.customer_id AND lc.deleted_at IS NULL)';
@@ -70,10 +69,10 @@ export class ContactsRepository {
       const raw = q.q.trim();
       // Phones and e-mails are searched through one trigram-indexed text (contacts_reach_text).
       const conditions = ['c.name ILIKE :q', 'contacts_reach_text(c.phones, c.emails) ILIKE :q'];
-      const params: Record<string, string> = { q: like(raw) };
+      const params: Record<string, string> = { q: likePattern(raw) };
       if (/^[\d\s+()-]{4,}$/.test(raw)) {
         // However the number was typed: its digits, and its E.164 form (drops a trunk 0).
-        params.digits = like(raw.replace(/\D/g, ''));
+        params.digits = likePattern(raw.replace(/\D/g, ''));
         conditions.push('contacts_reach_text(c.phones, c.emails) LIKE :digits');
         const phone = normalizePhone(raw, defaultRegion);
         if (phone) {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, type ListUsersQuery, type Page, type UserDirectoryEntryDto, type UserDirectoryQuery, type UserDto } from '@kehu/contracts';
-import { applyScope, DomainException, paginate, parseSort, type Principal } from '@kehu/server-core';
+import { applyScope, DomainException, paginate, parseSort, type Principal, likePattern } from '@kehu/server-core';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { toUserDto } from './user.mapper';
 import { User } from './user.entity';
@@ -25,7 +25,7 @@ export class UsersRepository {
 
   async list(principal: Principal, query: ListUsersQuery): Promise<Page<UserDto>> {
     const qb = this.scoped(principal, 'admin.user.read');
-    if (query.q) qb.andWhere('(u.name ILIKE :q OR u.email ILIKE :q)', { q: `%${query.q.replace(/[%_\\]/g, '\\$&')}%` });
+    if (query.q) qb.andWhere('(u.name ILIKE :q OR u.email ILIKE :q)', { q: likePattern(query.q) });
     if (query.departmentId) {
       qb.andWhere(`u.department_id IN (SELECT d.id FROM departments d WHERE d.path LIKE (SELECT p.path FROM departments p WHERE p.id = :dept) || '%')`, { dept: query.departmentId });
     }
@@ -43,7 +43,7 @@ export class UsersRepository {
     const ids = (q.ids ?? '').split(',').map((s) => s.trim()).filter(Boolean);
     if (ids.some((id) => !UUID.test(id))) throw new DomainException(ErrorCode.VALIDATION_FAILED, 'ids must be uuids', { errors: [{ field: 'ids', rule: 'isUuid', message: 'ids must be comma-separated uuids' }] });
     if (ids.length) qb.andWhere('u.id = ANY(:ids)', { ids: ids.slice(0, 200) });
-    if (q.q) qb.andWhere('u.name ILIKE :q', { q: `%${q.q.replace(/[%_\\]/g, '\\$&')}%` });
+    if (q.q) qb.andWhere('u.name ILIKE :q', { q: likePattern(q.q) });
     const rows = await qb.orderBy('u.name').addOrderBy('u.id').limit(q.limit ?? 50).getMany();
     return rows.map((u) => ({ id: u.id, name: u.name, departmentId: u.departmentId }));
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ContractApprovalDto, ListSalesContractsQuery, Page, SalesContractDto, SalesContractTotalsDto } from '@kehu/contracts';
-import { applyScope, DomainException, paginate, parseSort, type Principal } from '@kehu/server-core';
+import { applyScope, DomainException, paginate, parseSort, type Principal, likePattern } from '@kehu/server-core';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { SalesContract, SalesContractApproval } from './sales-contract.entity';
 import { toApprovalDto, toSalesContractDto } from './contract.mapper';
@@ -16,7 +16,6 @@ const sorts = {
   number: { expression: 'c.number', key: 'number' },
 };
 
-const like = (q: string) => `%${q.replace(/[%_\\]/g, '\\$&')}%`;
 
 /** Every sales-contract query; the data scope (owner / department) is applied here, once. */
 @Injectable()
@@ -69,7 +68,7 @@ export class SalesContractsRepository {
     if (q.signedFrom) qb.andWhere('c.signed_date >= :signedFrom', { signedFrom: q.signedFrom });
     if (q.signedTo) qb.andWhere('c.signed_date <= :signedTo', { signedTo: q.signedTo });
     if (q.endingBefore) qb.andWhere('c.end_date <= :endingBefore', { endingBefore: q.endingBefore });
-    if (q.q) qb.andWhere('(c.number ILIKE :q OR c.title ILIKE :q)', { q: like(q.q) });
+    if (q.q) qb.andWhere('(c.number ILIKE :q OR c.title ILIKE :q)', { q: likePattern(q.q) });
     const sort = parseSort(q.sort, sorts, '-createdAt', id);
     return paginate(qb, { sort, cursor: q.cursor, limit: q.limit, count: q.count }, (c) => toSalesContractDto(c));
   }

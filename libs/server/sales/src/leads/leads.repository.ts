@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { OPEN_LEAD_STATUSES, type LeadDto, type ListLeadsQuery, type Page } from '@kehu/contracts';
-import { applyScope, DomainException, paginate, parseSort, type Principal } from '@kehu/server-core';
+import { applyScope, DomainException, paginate, parseSort, type Principal, likePattern } from '@kehu/server-core';
 import { normalizeEmail, normalizePhone, normalizeText } from '@kehu/server-customers';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { Lead } from './lead.entity';
@@ -13,7 +13,6 @@ const sorts = {
   name: { expression: 'l.person_name', key: 'personName' },
 };
 
-const like = (q: string) => `%${q.replace(/[%_\\]/g, '\\$&')}%`;
 
 /** `status IN ('new','contacted','qualified')`, the predicate of the queue and open-per-owner indexes. */
 export const OPEN_LEAD_SQL = `status IN (${OPEN_LEAD_STATUSES.map((s) => `'${s}'`).join(',')})`;
@@ -57,7 +56,7 @@ export class LeadsRepository {
       const phone = /^[\d\s+()-]{5,}$/.test(raw) ? normalizePhone(raw, defaultRegion) : undefined;
       const conditions = ['l.person_name ILIKE :q', 'l.company_name ILIKE :q', 'l.email = :email'];
       if (phone) conditions.push('l.phone = :phone');
-      qb.andWhere(`(${conditions.join(' OR ')})`, { q: like(normalizeText(raw)), email: normalizeEmail(raw), phone });
+      qb.andWhere(`(${conditions.join(' OR ')})`, { q: likePattern(normalizeText(raw)), email: normalizeEmail(raw), phone });
     }
     if (q.status) qb.andWhere('l.status = :status', { status: q.status });
     if (q.ownerId) qb.andWhere('l.owner_id = :owner', { owner: q.ownerId });

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ListOpportunitiesQuery, OpportunityCardDto, OpportunityDto, OpportunityStageHistoryDto, Page, PipelineBoardColumnDto, PipelineBoardQuery, PipelineDto } from '@kehu/contracts';
-import { OpportunityStatus, PipelineLimits } from '@kehu/contracts';
+import { PipelineLimits } from '@kehu/contracts';
 import { applyScope, DomainException, encodeCursor, likePattern, paginate, parseSort, scopeOwnerIds, substringMatch, type Principal, type ScopeColumns } from '@kehu/server-core';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { Opportunity, OpportunityLineItem } from './opportunity.entity';
-import { toOpportunityDto } from './opportunity.mapper';
+import { toCardFromRow, toOpportunityDto, type CardRow } from './opportunity.mapper';
 
 const id = { expression: 'o.id', key: 'id' };
 const sorts = {
@@ -20,21 +20,6 @@ const BOARD_SORT = '-updatedAt';
 
 const SCOPE: ScopeColumns = { owner: 'o.owner_id', department: 'o.department_id' };
 
-interface CardRow {
-  id: string;
-  name: string;
-  customer_id: string;
-  customer_name: string;
-  stage_id: string;
-  status: string;
-  amount: string;
-  currency: string;
-  probability: number;
-  expected_close_date: string | null;
-  owner_id: string;
-  updated_at: string;
-  version: number;
-}
 
 /** Every opportunity query; the data scope (owner / team / department / all) is applied here, once. */
 @Injectable()
@@ -191,22 +176,4 @@ export class OpportunitiesRepository {
     );
     return rows.map((r) => ({ ...toCardFromRow(r), cursorAt: r.cursor_at }));
   }
-}
-
-function toCardFromRow(r: CardRow): OpportunityCardDto {
-  return {
-    id: r.id,
-    name: r.name,
-    customerId: r.customer_id,
-    customerName: r.customer_name,
-    stageId: r.stage_id,
-    status: r.status as OpportunityStatus,
-    amount: Number(r.amount),
-    currency: r.currency,
-    probability: r.probability,
-    expectedCloseDate: r.expected_close_date,
-    ownerId: r.owner_id,
-    updatedAt: new Date(r.updated_at).toISOString(),
-    version: r.version,
-  };
 }

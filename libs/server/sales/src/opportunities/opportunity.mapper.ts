@@ -1,4 +1,4 @@
-import type { OpportunityDto, OpportunityLineItemDto, OpportunityStatus } from '@kehu/contracts';
+import type { OpportunityCardDto, OpportunityDto, OpportunityLineItemDto, OpportunityStatus } from '@kehu/contracts';
 import type { Opportunity, OpportunityLineItem } from './opportunity.entity';
 
 const iso = (d: Date | null): string | null => d?.toISOString() ?? null;
@@ -40,5 +40,40 @@ export function toOpportunityDto(o: Opportunity, lineItems: OpportunityLineItem[
     updatedAt: o.updatedAt.toISOString(),
     createdBy: o.createdBy,
     version: o.version,
+  };
+}
+
+/** A board card's row as `OpportunitiesRepository` selects it (raw: a board answers 100+ cards). */
+export interface CardRow {
+  id: string;
+  name: string;
+  customer_id: string;
+  customer_name: string;
+  stage_id: string;
+  status: string;
+  amount: string;
+  currency: string;
+  probability: number;
+  expected_close_date: string | null;
+  owner_id: string;
+  updated_at: string;
+  version: number;
+}
+
+export function toCardFromRow(r: CardRow): OpportunityCardDto {
+  return {
+    id: r.id,
+    name: r.name,
+    customerId: r.customer_id,
+    customerName: r.customer_name,
+    stageId: r.stage_id,
+    status: r.status as OpportunityStatus,
+    amount: Number(r.amount),
+    currency: r.currency,
+    probability: r.probability,
+    expectedCloseDate: r.expected_close_date,
+    ownerId: r.owner_id,
+    updatedAt: new Date(r.updated_at).toISOString(),
+    version: r.version,
   };
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ListOrdersQuery, OrderDto, Page } from '@kehu/contracts';
-import { applyScope, DomainException, paginate, parseSort, type Principal } from '@kehu/server-core';
+import { applyScope, DomainException, paginate, parseSort, type Principal, likePattern } from '@kehu/server-core';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { Order, OrderLine, OrderStatusEvent } from './order.entity';
 import { toOrderDto } from './order.mapper';
@@ -12,7 +12,6 @@ const sorts = {
   total: { expression: 'o.total', key: 'total' },
   createdAt: { expression: 'o.created_at', key: 'createdAt' },
 };
-const like = (q: string) => `%${q.replace(/[%_\\]/g, '\\$&')}%`;
 
 /** Every order query; the data scope (owner / department) is applied here, once. */
 @Injectable()
@@ -51,7 +50,7 @@ export class OrdersRepository {
     if (q.status) qb.andWhere('o.status = :status', { status: q.status });
     if (q.placedFrom) qb.andWhere(`o.placed_at >= (CAST(:placedFrom AS date)::timestamp AT TIME ZONE 'Asia/Shanghai')`, { placedFrom: q.placedFrom });
     if (q.placedTo) qb.andWhere(`o.placed_at < ((CAST(:placedTo AS date) + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`, { placedTo: q.placedTo });
-    if (q.q) qb.andWhere('o.number ILIKE :q', { q: like(q.q) });
+    if (q.q) qb.andWhere('o.number ILIKE :q', { q: likePattern(q.q) });
     const sort = parseSort(q.sort, sorts, '-placedAt', id);
     return paginate(qb, { sort, cursor: q.cursor, limit: q.limit, count: q.count }, (o) => toOrderDto(o));
   }

@@ -16,7 +16,7 @@ import {
   type PoolQuotaDto,
   type ReleaseCustomerDto,
 } from '@kehu/contracts';
-import { APP_CONFIG, AuditService, Clock, DomainException, OutboxService, paginate, parseSort, TransactionService, type AppConfig, type Principal } from '@kehu/server-core';
+import { APP_CONFIG, AuditService, Clock, DomainException, OutboxService, paginate, parseSort, TransactionService, type AppConfig, type Principal, likePattern } from '@kehu/server-core';
 import { companyKey, completeness, Customer, CustomersRepository, normalizeEmail, normalizePhone, normalizeText } from '@kehu/server-customers';
 import { User } from '@kehu/server-identity';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -35,7 +35,6 @@ const sorts = {
   name: { expression: 'c.name', key: 'name' },
   lastFollowUpAt: { expression: "coalesce(c.last_follow_up_at, '-infinity'::timestamptz)", key: 'lastFollowUpAt' },
 };
-const like = (q: string) => `%${q.replace(/[%_\\]/g, '\\$&')}%`;
 
 /**
  * What happens to customers around the pool: list and preview, claim (the conditional
@@ -61,7 +60,7 @@ export class PoolCustomersService {
   async list(principal: Principal, poolId: string, q: ListPoolCustomersQuery): Promise<Page<PoolCustomerDto>> {
     const pool = await this.pools.visible(principal, poolId);
     const qb = this.ds.getRepository(Customer).createQueryBuilder('c').where('c.pool_id = :poolId AND c.owner_id IS NULL', { poolId });
-    if (q.q) qb.andWhere('c.name ILIKE :q', { q: like(q.q) });
+    if (q.q) qb.andWhere('c.name ILIKE :q', { q: likePattern(q.q) });
     if (q.grade) qb.andWhere('c.grade = :grade', { grade: q.grade });
     if (q.industry) qb.andWhere('c.industry = :industry', { industry: q.industry });
     if (q.province) qb.andWhere('c.province = :province', { province: q.province });

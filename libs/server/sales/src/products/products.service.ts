@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, type CreateProductDto, type ListProductsQuery, type Page, type ProductDto, type UpdateProductDto } from '@kehu/contracts';
-import { AuditService, diff, DomainException, OutboxService, paginate, parseSort, restoreRow, softDeleteRow, TransactionService, updateVersioned } from '@kehu/server-core';
+import { AuditService, diff, DomainException, OutboxService, paginate, parseSort, restoreRow, softDeleteRow, TransactionService, updateVersioned, likePattern } from '@kehu/server-core';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Product, ProductCategory } from './product.entity';
 import { toProductDto } from './product.mapper';
 import { checkCurrency, fieldError, isUniqueViolation } from './revenue-errors';
 
-const like = (q: string) => `%${q.replace(/[%_\\]/g, '\\$&')}%`;
 const id = { expression: 'p.id', key: 'id' };
 const sorts = {
   code: { expression: 'p.code', key: 'code' },
@@ -33,7 +32,7 @@ export class ProductsService {
     if (q.deleted) qb.withDeleted().andWhere('p.deleted_at IS NOT NULL');
     if (q.categoryId) qb.andWhere(`p.category_id IN (SELECT c.id FROM product_categories c WHERE c.path LIKE (SELECT x.path FROM product_categories x WHERE x.id = :categoryId) || '%')`, { categoryId: q.categoryId });
     if (q.active !== undefined) qb.andWhere('p.active = :active', { active: q.active });
-    if (q.q) qb.andWhere('(p.code ILIKE :q OR p.name ILIKE :q)', { q: like(q.q) });
+    if (q.q) qb.andWhere('(p.code ILIKE :q OR p.name ILIKE :q)', { q: likePattern(q.q) });
     const sort = parseSort(q.sort, sorts, 'code', id);
     return paginate(qb, { sort, cursor: q.cursor, limit: q.limit, count: q.count }, toProductDto);
   }

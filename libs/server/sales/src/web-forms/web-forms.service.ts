@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CustomerSource, WebFormOwnerMode, type CreateWebFormDto, type ListWebFormsQuery, type Page, type UpdateWebFormDto, type WebFormDto } from '@kehu/contracts';
-import { AuditService, diff, DomainException, OutboxService, paginate, parseSort, restoreRow, softDeleteRow, TransactionService, updateVersioned, type Principal } from '@kehu/server-core';
+import { AuditService, diff, DomainException, OutboxService, paginate, parseSort, restoreRow, softDeleteRow, TransactionService, updateVersioned, type Principal, likePattern } from '@kehu/server-core';
 import { CustomFieldsService } from '@kehu/server-customers';
 import { DataSource, type EntityManager } from 'typeorm';
 import { WebForm } from './web-form.entity';
 import { toWebFormDto } from './web-form.mapper';
 import { checkWebForm, newPublicKey } from './web-form-rules';
 
-const like = (q: string) => `%${q.replace(/[%_\\]/g, '\\$&')}%`;
 const sorts = {
   createdAt: { expression: 'f.created_at', key: 'createdAt' },
   name: { expression: 'f.name', key: 'name' },
@@ -30,7 +29,7 @@ export class WebFormsService {
   async list(q: ListWebFormsQuery): Promise<Page<WebFormDto>> {
     const qb = this.ds.getRepository(WebForm).createQueryBuilder('f');
     if (q.deleted) qb.withDeleted().andWhere('f.deleted_at IS NOT NULL');
-    if (q.q) qb.andWhere('f.name ILIKE :q', { q: like(q.q.trim()) });
+    if (q.q) qb.andWhere('f.name ILIKE :q', { q: likePattern(q.q.trim()) });
     if (q.enabled !== undefined) qb.andWhere('f.enabled = :enabled', { enabled: q.enabled });
     const sort = parseSort(q.sort, sorts, '-createdAt', { expression: 'f.id', key: 'id' });
     const page = await paginate(qb, { sort, cursor: q.cursor, limit: q.limit, count: q.count });
