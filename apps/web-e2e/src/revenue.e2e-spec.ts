@@ -12,6 +12,8 @@ const thisMonth = new Date().toISOString().slice(0, 7);
 
 /** The visible option of an open Element Plus select. */
 const option = (page: Page, text: string): Locator => page.locator('.el-select-dropdown__item').filter({ visible: true, hasText: text }).first();
+/** A grade option ("B", "B label" or "B · label"): `hasText: 'B'` is a case-insensitive substring and also hit "A · 战略k3b9". */
+const gradeOption = (page: Page, grade: string): Locator => page.locator('.el-select-dropdown__item').filter({ visible: true, hasText: new RegExp(`^\\s*${grade}(\\s|$)`) }).first();
 /** Element Plus puts data-test on the <input> of an el-input and on the wrapper of an el-input-number. */
 /** Waits until an input shows the value (prices are filled in after an API answer). */
 async function valueShown(input: Locator, expected: string): Promise<void> {
@@ -158,7 +160,7 @@ describe('revenue: products, orders, commissions and grading', () => {
     const rule = page.locator('[data-test=grading-rule]').last();
     await field(rule, 'rule-name').fill(`行业重点 ${run}`);
     await rule.locator('[data-test=rule-grade]').click();
-    await option(page, 'A').click();
+    await gradeOption(page, 'A').click();
     await rule.locator('[data-test=condition-type]').click();
     await option(page, '行业属于').click();
     await rule.locator('[data-test=condition-values]').click();
@@ -185,7 +187,7 @@ describe('revenue: products, orders, commissions and grading', () => {
     await page.locator('[data-test=override-grade]').click();
     const dialog = page.locator('[data-test=grade-dialog]');
     await dialog.locator('[data-test=grade-select]').click();
-    await option(page, 'B').click();
+    await gradeOption(page, 'B').click();
     await field(dialog, 'grade-reason').fill('集团内部关联客户');
     await dialog.locator('[data-test=grade-save]').click();
     await dialog.waitFor({ state: 'hidden' });
