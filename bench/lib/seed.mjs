@@ -158,7 +158,7 @@ SELECT ${ids.customer('i')}, 'company',
 function contactsSql(n, from, to) {
   // contact j belongs to customer j % n; the first contact of each customer is its primary one.
   return `
-INSERT INTO contacts (id, customer_id, name, title, phones, emails, wechat_id, is_primary, owner_id, department_id, preferred_channel, created_at, updated_at)
+INSERT INTO contacts (id, customer_id, name, title, phones, emails, wechat_id, is_primary, preferred_channel, created_at, updated_at)
 SELECT bench.uuid('k' || j), ${ids.customer('i')},
        CASE WHEN i % 8 = 0 THEN (${arr(LATIN_FIRST)})[${h('j', 31)} % 20 + 1] || ' ' || (${arr(LATIN_LAST)})[${h('j', 32)} % 20 + 1]
             ELSE (${arr(SURNAMES)})[${h('j', 31)} % ${SURNAMES.length} + 1] || (${arr(GIVEN)})[${h('j', 32)} % ${GIVEN.length} + 1] || CASE WHEN ${h('j', 33)} % 2 = 0 THEN (${arr(GIVEN)})[${h('j', 34)} % ${GIVEN.length} + 1] ELSE '' END END,
@@ -167,8 +167,6 @@ SELECT bench.uuid('k' || j), ${ids.customer('i')},
        CASE WHEN ${h('j', 36)} % 2 = 0 THEN ARRAY['c' || j || '@mail.example.com'] ELSE '{}'::text[] END,
        CASE WHEN ${h('j', 37)} % 3 = 0 THEN 'wx_' || j END,
        j < ${n},
-       CASE WHEN bench.pooled(i) THEN NULL ELSE ${ids.rep('bench.rep_of(i)')} END,
-       ${ids.dept(`bench.rep_of(i) / ${REPS_PER_DEPT}`)},
        (${arr(['phone', 'wechat', 'email'])})[${h('j', 38)} % 3 + 1],
        bench.created_of(i) + interval '1 hour' * (j / ${n}), bench.created_of(i) + interval '1 hour' * (j / ${n})
   FROM (SELECT j, j % ${n} AS i FROM generate_series(${from}, ${to - 1}) j) s`;
@@ -279,7 +277,7 @@ export async function seed(url, scale, log) {
     let existing, tables, pipeline, stages, cons, idx;
     try {
     existing = new Set((await c.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`)).rows.map((r) => r.table_name));
-    tables = ['customers', 'contacts', 'activities', 'opportunities', 'orders'].filter((t) => existing.has(t));
+    tables = ['customers', 'customer_search_terms', 'contacts', 'activities', 'opportunities', 'orders'].filter((t) => existing.has(t));
     pipeline = (await c.query('SELECT id FROM pipelines WHERE is_default')).rows[0].id;
     stages = (await c.query('SELECT id, kind FROM pipeline_stages WHERE pipeline_id = $1 AND deleted_at IS NULL ORDER BY position', [pipeline])).rows;
     const hash = await argon2.hash(BENCH_PASSWORD, { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 });

@@ -50,8 +50,8 @@ export async function seedDemoSalesData(m: EntityManager, reps: DemoRep[], perRe
       const contactIds: string[] = [];
       for (let c = 0; c < f.number.int({ min: 1, max: 2 }); c++) {
         const [contact] = await m.query(
-          `INSERT INTO contacts (customer_id, name, title, phones, emails, is_primary, owner_id, department_id, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $7) RETURNING id`,
-          [customer.id, f.person.fullName(), f.helpers.arrayElement(['采购经理', '总经理', 'IT 主管', '财务总监', '行政主管']), [normalizePhone(`13${f.string.numeric(9)}`, 'CN')].filter(Boolean), [f.internet.email().toLowerCase()], c === 0, rep.id, rep.departmentId],
+          `INSERT INTO contacts (customer_id, name, title, phones, emails, is_primary, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+          [customer.id, f.person.fullName(), f.helpers.arrayElement(['采购经理', '总经理', 'IT 主管', '财务总监', '行政主管']), [normalizePhone(`13${f.string.numeric(9)}`, 'CN')].filter(Boolean), [f.internet.email().toLowerCase()], c === 0, rep.id],
         );
         contactIds.push(contact.id);
         summary.contacts++;

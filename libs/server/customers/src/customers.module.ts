@@ -14,6 +14,7 @@ import { CustomersRepository } from './customers/customers.repository';
 import { CustomersService } from './customers/customers.service';
 import { DuplicateFinder } from './customers/duplicate-finder';
 import { SavedView } from './saved-views/saved-view.entity';
+import { CustomerSearchTerms } from './customers/customer-search-terms.entity';
 import { SavedViewsController } from './saved-views/saved-views.controller';
 import { SavedViewsService } from './saved-views/saved-views.service';
 import { CustomerSearchSources } from './search/customer-search.sources';
@@ -30,7 +31,7 @@ import { ContactsRepository } from './contacts/contacts.repository';
 import { ContactsService } from './contacts/contacts.service';
 import { PrimaryContact } from './contacts/primary-contact';
 
-export const customersEntities = [Customer, CustomFieldDefinition, Contact, ContactConsent, SavedView];
+export const customersEntities = [Customer, CustomerSearchTerms, CustomFieldDefinition, Contact, ContactConsent, SavedView];
 
 /** Customer master data every module shares: customers, contacts, data quality, search. */
 @Module({

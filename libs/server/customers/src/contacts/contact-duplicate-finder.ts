@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { ContactDuplicateCandidateDto } from '@kehu/contracts';
 import type { Principal } from '@kehu/server-core';
 import type { EntityManager } from 'typeorm';
-import { ContactsRepository, LIVE_CUSTOMER } from './contacts.repository';
+import { ContactsRepository } from './contacts.repository';
 
 export interface ContactDuplicateProbe {
   phones: string[];
@@ -23,9 +23,9 @@ export class ContactDuplicateFinder {
   async find(m: EntityManager, principal: Principal, probe: ContactDuplicateProbe): Promise<ContactDuplicateCandidateDto[]> {
     if (!probe.phones.length && !probe.emails.length) return [];
     const rows: { id: string; name: string; customer_id: string; owner_id: string | null; phones: string[]; emails: string[] }[] = await m.query(
-      `SELECT c.id, c.name, c.customer_id, c.owner_id, c.phones, c.emails
-         FROM contacts c
-        WHERE c.deleted_at IS NULL AND ($3::uuid IS NULL OR c.id <> $3) AND ${LIVE_CUSTOMER}
+      `SELECT c.id, c.name, c.customer_id, cu.owner_id, c.phones, c.emails
+         FROM contacts c JOIN customers cu ON cu.id = c.customer_id AND cu.deleted_at IS NULL
+        WHERE c.deleted_at IS NULL AND ($3::uuid IS NULL OR c.id <> $3)
           AND (c.phones && $1::text[] OR c.emails && $2::text[])
         ORDER BY c.created_at, c.id
         LIMIT 10`,

@@ -1,24 +1,21 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn, VirtualColumn } from 'typeorm';
 import { RecordColumns } from '@kehu/server-core';
 
 /**
- * A person at a customer. `ownerId` / `departmentId` are copied from the customer (and
- * kept in step by a trigger on customers, see the migration), so the data-scope filter
- * is one indexed condition on this table. Keyset, GIN and trigram indexes are written by
+ * A person at a customer. A contact has no owner of its own: `ownerId` / `departmentId` are
+ * its customer's, read through it (the data-scope filter joins customers), so moving a
+ * customer never rewrites its contacts. Keyset, GIN and trigram indexes are written by
  * hand in the migration; the `synchronize: false` ones here document them for the schema check.
  */
 @Entity('contacts')
 @Index('contacts_keyset_idx', { synchronize: false })
 @Index('contacts_customer_keyset_idx', { synchronize: false })
-@Index('contacts_owner_keyset_idx', { synchronize: false })
-@Index('contacts_department_keyset_idx', { synchronize: false })
 @Index('contacts_name_keyset_idx', { synchronize: false })
 @Index('contacts_name_trgm_idx', { synchronize: false })
 @Index('contacts_search_bigrams_idx', { synchronize: false })
 @Index('contacts_reach_trgm_idx', { synchronize: false })
 @Index('contacts_phones_idx', { synchronize: false })
 @Index('contacts_emails_idx', { synchronize: false })
-@Index('contacts_deleted_customer_idx', { synchronize: false })
 @Index('contacts_primary_uq', ['customerId'], { unique: true, where: 'is_primary AND deleted_at IS NULL' })
 @Index('contacts_external_uq', ['externalSource', 'externalId'], { unique: true, where: 'deleted_at IS NULL AND external_id IS NOT NULL' })
 export class Contact extends RecordColumns {
@@ -54,10 +51,12 @@ export class Contact extends RecordColumns {
   @Column({ type: 'boolean', default: false })
   isPrimary: boolean;
 
-  @Column({ type: 'uuid', nullable: true })
+  /** The customer's owner (not stored on the contact). */
+  @VirtualColumn({ type: 'uuid', query: (alias) => `SELECT owner_id FROM customers WHERE id = ${alias}.customer_id` })
   ownerId: string | null;
 
-  @Column({ type: 'uuid', nullable: true })
+  /** The customer's department (not stored on the contact). */
+  @VirtualColumn({ type: 'uuid', query: (alias) => `SELECT department_id FROM customers WHERE id = ${alias}.customer_id` })
   departmentId: string | null;
 
   @Column({ type: 'varchar', length: 10, nullable: true })

@@ -17,9 +17,9 @@ export class ContactsMergeMover implements OnModuleInit {
   onModuleInit(): void {
     this.registry.register('contacts', async (m, winnerId, loserIds) => {
       const [rows] = (await m.query(
-        `UPDATE contacts k SET customer_id = w.id, owner_id = w.owner_id, department_id = w.department_id, is_primary = false, version = k.version + 1, updated_at = now()
-           FROM customers w, contacts old
-          WHERE w.id = $1 AND k.customer_id = ANY($2) AND old.id = k.id
+        `UPDATE contacts k SET customer_id = $1, is_primary = false, version = k.version + 1, updated_at = now()
+           FROM contacts old
+          WHERE k.customer_id = ANY($2) AND old.id = k.id
           RETURNING k.id, old.customer_id AS "from", old.is_primary AS "wasPrimary"`,
         [winnerId, loserIds],
       )) as [{ id: string; from: string; wasPrimary: boolean }[], number];

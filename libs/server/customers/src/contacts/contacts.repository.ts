@@ -15,21 +15,20 @@ const sorts = {
 };
 
 
-/** Contacts of a customer in the recycle bin go there with it. */
-export const LIVE_CUSTOMER = 'EXISTS (SELECT 1 FROM customers lc WHERE lc.id = c.customer_id AND lc.deleted_at IS NULL)';
-
-/** Every contact query; the data scope (the customer's owner / department, copied onto the contact) is applied here, once. */
+/** Every contact query; the data scope (its customer's owner / department) is applied here, once. */
 @Injectable()
 export class ContactsRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
   scoped(principal: Principal, permission: string, manager: EntityManager = this.ds.manager): SelectQueryBuilder<Contact> {
-    return applyScope(manager.getRepository(Contact).createQueryBuilder('c'), principal, permission, { owner: 'c.owner_id', department: 'c.department_id' }).andWhere(LIVE_CUSTOMER);
+    // Inner join: contacts of a customer in the recycle bin go there with it.
+    const qb = manager.getRepository(Contact).createQueryBuilder('c').innerJoin('customers', 'cu', 'cu.id = c.customer_id AND cu.deleted_at IS NULL');
+    return applyScope(qb, principal, permission, { owner: 'cu.owner_id', department: 'cu.department_id' });
   }
 
   async get(principal: Principal, id: string, permission = 'sales.contact.read', manager?: EntityManager, lock = false): Promise<Contact> {
     const qb = this.scoped(principal, permission, manager).andWhere('c.id = :id', { id });
-    if (lock) qb.setLock('pessimistic_write');
+    if (lock) qb.setLock('pessimistic_write', undefined, ['c']);
     const c = await qb.getOne();
     if (!c) throw DomainException.notFound('Contact');
     return c;
@@ -64,7 +63,7 @@ export class ContactsRepository {
   async list(principal: Principal, q: ListContactsQuery, defaultRegion: string): Promise<Page<ContactDto>> {
     const qb = this.scoped(principal, 'sales.contact.read');
     if (q.customerId) qb.andWhere('c.customer_id = :customer', { customer: q.customerId });
-    if (q.ownerId) qb.andWhere('c.owner_id = :owner', { owner: q.ownerId });
+    if (q.ownerId) qb.andWhere('cu.owner_id = :owner', { owner: q.ownerId });
     if (q.q) {
       const raw = q.q.trim();
       // Phones and e-mails are searched through one trigram-indexed text (contacts_reach_text).

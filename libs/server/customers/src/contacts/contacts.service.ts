@@ -45,8 +45,8 @@ export class ContactsService {
       const before = await this.repo.get(principal, id, 'sales.contact.update', m);
       const customerId = changes.customerId ?? before.customerId;
       if (changes.customerId && changes.customerId !== before.customerId) {
-        const customer = await this.repo.customerFor(principal, changes.customerId, 'sales.contact.update', m);
-        Object.assign(changes, { ownerId: customer.ownerId, departmentId: customer.departmentId });
+        // Its owner and department become the new customer's (they are read through it).
+        await this.repo.customerFor(principal, changes.customerId, 'sales.contact.update', m);
         // A primary contact that moves is not the new customer's primary unless asked.
         if (changes.isPrimary === undefined && before.isPrimary) changes.isPrimary = false;
       }

@@ -3,16 +3,14 @@ import { RecordColumns } from '@kehu/server-core';
 
 /**
  * The customer master record every module shares. Indexes for the list's filters and
- * sorts are written by hand in the migration (DESC keyset order, trigram GIN), so the
- * ones declared here are `synchronize: false`: documentation for the schema check.
+ * sorts are written by hand in the migration (DESC keyset order, GIN), so the
+ * ones declared here are `synchronize: false`: documentation for the schema check. Its
+ * searchable text (and its GIN indexes) lives in customer_search_terms.
  */
 @Entity('customers')
 @Index('customers_owner_keyset_idx', { synchronize: false })
 @Index('customers_department_keyset_idx', { synchronize: false })
 @Index('customers_keyset_idx', { synchronize: false })
-@Index('customers_name_trgm_idx', { synchronize: false })
-@Index('customers_search_bigrams_idx', { synchronize: false })
-@Index('customers_name_key_trgm_idx', { synchronize: false })
 @Index('customers_tags_idx', { synchronize: false })
 @Index('customers_follow_up_idx', { synchronize: false })
 @Index('customers_grade_province_idx', { synchronize: false })

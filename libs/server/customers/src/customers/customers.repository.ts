@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CustomerDto, ListCustomersQuery, Page } from '@kehu/contracts';
 import { CustomFieldType, ErrorCode } from '@kehu/contracts';
-import { applyScope, DomainException, likePattern, paginate, parseSort, substringMatch, type Principal, type SortWhitelist } from '@kehu/server-core';
+import { applyScope, DomainException, likePattern, paginate, parseSort, type Principal, type SortWhitelist } from '@kehu/server-core';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { customFieldSortExpression } from '../custom-fields/custom-field-sql';
 import type { CustomFieldDefinition } from '../custom-fields/custom-field.entity';
@@ -10,7 +10,7 @@ import { CustomFieldsService } from '../custom-fields/custom-fields.service';
 import { normalizePhone } from '../data-quality/normalize';
 import { Customer } from './customer.entity';
 import { toCustomerDto } from './customer.mapper';
-import { CUSTOMER_SEARCH_TEXT } from './customer-search-text';
+import { customerTextMatch } from './customer-search-text';
 
 const sorts = {
   createdAt: { expression: 'c.created_at', key: 'createdAt' },
@@ -59,7 +59,7 @@ export class CustomersRepository {
       // A query that looks like a phone number also matches the stored E.164 form.
       const phone = /^[\d\s+()-]{5,}$/.test(q.q) ? normalizePhone(q.q, defaultRegion) : undefined;
       const text = q.q.trim();
-      qb.andWhere(`(${substringMatch(CUSTOMER_SEARCH_TEXT, text, 'q', 'raw')} OR c.email = lower(:raw)${phone ? ' OR c.phone = :phone' : ''})`, { q: likePattern(text), raw: text, phone });
+      qb.andWhere(customerTextMatch(text, 'q', 'raw', ['email = lower(:raw)', phone && 'phone = :phone']), { q: likePattern(text), raw: text, phone });
     }
     if (q.ownerId) qb.andWhere('c.owner_id = :owner', { owner: q.ownerId });
     if (q.unowned) qb.andWhere('c.owner_id IS NULL');

@@ -23,11 +23,16 @@ const SIMILAR = 0.5;
 export class DuplicateFinder {
   async find(m: EntityManager, principal: Principal, probe: DuplicateProbe): Promise<DuplicateCandidateDto[]> {
     const rows: { id: string; name: string; phone: string | null; email: string | null; owner_id: string | null; name_key: string; score: number }[] = await m.query(
-      `SELECT id, name, phone, email, owner_id, name_key, similarity(name_key, $1) AS score
-         FROM customers
-        WHERE deleted_at IS NULL AND ($4::uuid IS NULL OR id <> $4)
-          AND (name_key = $1 OR (name_key % $1 AND similarity(name_key, $1) >= $5) OR phone = $2 OR email = $3)
-        ORDER BY (phone = $2 OR email = $3) DESC NULLS LAST, score DESC
+      // One id set from four indexes (the fuzzy key through customer_search_terms' trigrams).
+      `WITH m AS (
+         SELECT s.customer_id AS id FROM customer_search_terms s WHERE s.name_key % $1 AND similarity(s.name_key, $1) >= $5
+         UNION SELECT id FROM customers WHERE deleted_at IS NULL AND name_key = $1
+         UNION SELECT id FROM customers WHERE deleted_at IS NULL AND phone = $2
+         UNION SELECT id FROM customers WHERE deleted_at IS NULL AND email = $3)
+       SELECT c.id, c.name, c.phone, c.email, c.owner_id, c.name_key, similarity(c.name_key, $1) AS score
+         FROM customers c JOIN m ON m.id = c.id
+        WHERE c.deleted_at IS NULL AND ($4::uuid IS NULL OR c.id <> $4)
+        ORDER BY (c.phone = $2 OR c.email = $3) DESC NULLS LAST, score DESC
         LIMIT 10`,
       [probe.nameKey, probe.phone, probe.email, probe.excludeId ?? null, SIMILAR],
     );

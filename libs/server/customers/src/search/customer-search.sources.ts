@@ -3,7 +3,7 @@ import type { SearchHitDto } from '@kehu/contracts';
 import { anyOf, applyScope, substringMatch, type Principal } from '@kehu/server-core';
 import { DataSource } from 'typeorm';
 import { ContactsRepository } from '../contacts/contacts.repository';
-import { CUSTOMER_SEARCH_TEXT } from '../customers/customer-search-text';
+import { customerTextMatch } from '../customers/customer-search-text';
 import { CustomersRepository } from '../customers/customers.repository';
 import { SearchRegistry, type SearchTerms } from './search.registry';
 
@@ -40,7 +40,7 @@ export class CustomerSearchSources implements OnModuleInit {
         `greatest(CASE WHEN c.phone = :sPhone OR c.email = :sEmail THEN 1 ELSE 0 END, CASE WHEN c.name ILIKE :sPrefix THEN 0.9 ELSE 0 END, word_similarity(:sText, c.name) * 0.85)`,
         'score',
       )
-      .andWhere(anyOf(substringMatch(CUSTOMER_SEARCH_TEXT, t.text, 'sLike', 'sText'), t.phone && 'c.phone = :sPhone', t.email && 'c.email = :sEmail'))
+      .andWhere(customerTextMatch(t.text, 'sLike', 'sText', [t.phone && 'phone = :sPhone', t.email && 'email = :sEmail']))
       .orderBy('score', 'DESC')
       .addOrderBy('c.id')
       .limit(t.limit)
@@ -49,8 +49,8 @@ export class CustomerSearchSources implements OnModuleInit {
   }
 
   private async searchContacts(principal: Principal, t: SearchTerms): Promise<SearchHitDto[]> {
-    const qb = applyScope(this.ds.createQueryBuilder().from('contacts', 'k'), principal, 'sales.contact.read', { owner: 'k.owner_id', department: 'k.department_id' })
-      .innerJoin('customers', 'c', 'c.id = k.customer_id AND c.deleted_at IS NULL')
+    const joined = this.ds.createQueryBuilder().from('contacts', 'k').innerJoin('customers', 'c', 'c.id = k.customer_id AND c.deleted_at IS NULL');
+    const qb = applyScope(joined, principal, 'sales.contact.read', { owner: 'c.owner_id', department: 'c.department_id' })
       .select('k.id', 'id')
       .addSelect('k.name', 'title')
       .addSelect(`c.name || coalesce(' · ' || k.phones[1], '')`, 'subtitle')

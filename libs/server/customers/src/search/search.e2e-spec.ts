@@ -2,7 +2,7 @@ import type { TestApp } from '@kehu/server-testing';
 import { DataSource } from 'typeorm';
 import { substringMatch } from '@kehu/server-core';
 import { bootCustomersApp } from '../../test/customers-test-kit';
-import { CUSTOMER_SEARCH_TEXT } from '../customers/customer-search-text';
+import { customerTextMatch } from '../customers/customer-search-text';
 
 const PASSWORD = 'Rep-pass-12345';
 
@@ -72,18 +72,40 @@ describe('global search', () => {
     expect(list.body.data.map((c: { name: string }) => c.name).sort()).toEqual(['北京字节跳动科技有限公司', '字节教育有限公司']);
   });
 
+  it('follows renames, the recycle bin and restores: search and the duplicate check read the current name', async () => {
+    const admin = { Authorization: `Bearer ${await t.login()}` };
+    const created = await t.http().post('/api/v1/customers').set(rep).send({ name: '星河测绘有限公司' });
+    expect(created.status).toBe(201);
+    expect((await search('星河')).map((h) => h.title)).toEqual(['星河测绘有限公司']);
+    const renamed = await t.http().patch(`/api/v1/customers/${created.body.id}`).set(rep).set('If-Match', '"1"').send({ name: '银河测绘有限公司' });
+    expect(renamed.status).toBe(200);
+    expect(await search('星河')).toEqual([]);
+    expect((await search('银河测')).map((h) => h.title)).toEqual(['银河测绘有限公司']);
+    const list = await t.http().get(`/api/v1/customers?q=${encodeURIComponent('银河')}`).set(rep);
+    expect(list.body.data.map((c: { name: string }) => c.name)).toEqual(['银河测绘有限公司']);
+    // The fuzzy company-key check finds it under its new name (from another department too).
+    const dup = await t.http().post('/api/v1/customers').set(other).send({ name: '银河测绘(上海)有限公司' });
+    expect(dup.status).toBe(409);
+    expect(dup.body.candidates.map((c: { id: string }) => c.id)).toEqual([created.body.id]);
+    expect((await t.http().delete(`/api/v1/customers/${created.body.id}`).set(admin)).status).toBe(204);
+    expect(await search('银河测', admin)).toEqual([]);
+    expect((await t.http().post('/api/v1/customers').set(other).send({ name: '银河测绘(上海)有限公司' })).status).toBe(201);
+    expect((await t.http().post(`/api/v1/customers/${created.body.id}/restore`).set(admin)).status).toBe(200);
+    expect((await search('银河测绘', admin)).map((h) => h.title).sort()).toEqual(['银河测绘(上海)有限公司', '银河测绘有限公司']);
+  });
+
   it('writes the search condition exactly as the bigram indexes are defined, so the planner can use them', async () => {
     // The planner matches an expression index by the expression's parse tree: the plan's
     // rendering of our condition must contain the index's own rendering of its expression.
     const ds = t.app.get(DataSource);
     const check = async (index: string, sql: string) => {
       const [{ def }] = await ds.query(`SELECT pg_get_indexdef($1::regclass) AS def`, [index]);
-      const expression = /USING gin \((.*)\) WHERE/.exec(def.replace(/ WITH \([^)]*\)/, ''))![1]; // storage options (fastupdate) are not the expression
+      const expression = /USING gin \((.*?)\)(?: WHERE .*)?$/.exec(def.replace(/ WITH \([^)]*\)/, ''))![1]; // storage options (fastupdate) are not the expression
       const plan = ((await ds.query(`EXPLAIN ${sql}`)) as { 'QUERY PLAN': string }[]).map((r) => r['QUERY PLAN']).join('\n');
       expect(plan).toContain(expression);
     };
     const where = (expr: string) => substringMatch(expr, '字节', 'l', 't').replace(':l', `'%字节%'`).replace(':t', `'字节'`);
-    await check('customers_search_bigrams_idx', `SELECT c.id FROM customers c WHERE ${where(CUSTOMER_SEARCH_TEXT)} AND c.deleted_at IS NULL`);
+    await check('customer_search_terms_bigrams_idx', `SELECT c.id FROM customers c WHERE ${customerTextMatch('字节', 'l', 't').replace(':l', `'%字节%'`).replace(':t', `'字节'`)} AND c.deleted_at IS NULL`);
     await check('contacts_search_bigrams_idx', `SELECT k.id FROM contacts k WHERE ${where('k.name')} AND k.deleted_at IS NULL`);
   });
 });

@@ -336,7 +336,7 @@ describe('leads', () => {
       expect(opportunity).toEqual({ customer_id: customerId, contact_id: contactId, lead_id: lead.id, name: '年度采购', amount: 50000, owner_id: ctx.repId });
       const [customer] = await ds.query(`SELECT name, kind, phone, email, province, city, industry, source, owner_id, department_id, created_by FROM customers WHERE id = $1`, [customerId]);
       expect(customer).toEqual({ name: '苏州明达精密机械有限公司', kind: 'company', phone: lead.phone, email: lead.email, province: '江苏省', city: '苏州市', industry: '制造业', source: 'web_form', owner_id: ctx.repId, department_id: ctx.east, created_by: ctx.repId });
-      const [contact] = await ds.query(`SELECT customer_id, name, title, phones, emails, is_primary, owner_id FROM contacts WHERE id = $1`, [contactId]);
+      const [contact] = await ds.query(`SELECT k.customer_id, k.name, k.title, k.phones, k.emails, k.is_primary, c.owner_id FROM contacts k JOIN customers c ON c.id = k.customer_id WHERE k.id = $1`, [contactId]);
       expect(contact).toEqual({ customer_id: customerId, name: '王芳', title: '总经理', phones: [lead.phone], emails: [lead.email], is_primary: true, owner_id: ctx.repId });
       const [row] = await ds.query(`SELECT status, customer_id, contact_id, opportunity_id, converted_at IS NOT NULL AS converted FROM leads WHERE id = $1`, [lead.id]);
       expect(row).toEqual({ status: 'converted', customer_id: customerId, contact_id: contactId, opportunity_id: opportunityId, converted: true });

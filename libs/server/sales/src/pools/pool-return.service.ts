@@ -48,7 +48,9 @@ export class PoolReturnService {
       for (const rule of pool.rules.returnRules ?? []) {
         const p = new Params([now]);
         const { where } = rulePredicate(pool, pools, rule, '$1', p);
-        const due: { id: string }[] = await this.ds.query(`SELECT c.id FROM customers c WHERE ${where} ORDER BY c.id`, p.values);
+        // In heap order: a batch then rewrites neighbouring rows (fewer pages dirtied per customer). The
+        // order is only a hint; each batch re-reads its rows by id.
+        const due: { id: string }[] = await this.ds.query(`SELECT c.id FROM customers c WHERE ${where} ORDER BY c.ctid`, p.values);
         for (let i = 0; i < due.length; ) {
           const ids = due.slice(i, i + batchSize).map((r) => r.id);
           i += ids.length;

@@ -189,7 +189,8 @@ describe('public pools', () => {
       const [c] = await ds.query(`SELECT owner_id, department_id, claimed_at FROM customers WHERE id = $1`, [a]);
       expect(c).toMatchObject({ owner_id: ctx.repId, department_id: ctx.east });
       expect(c.claimed_at.toISOString()).toBe(claimed.body.claimedAt);
-      expect(await ds.query(`SELECT owner_id, department_id FROM contacts WHERE customer_id = $1`, [a])).toEqual([{ owner_id: ctx.repId, department_id: ctx.east }]);
+      const contacts = await t.http().get(`/api/v1/contacts?customerId=${a}`).set(ctx.rep);
+      expect(contacts.body.data.map((k: { ownerId: string; departmentId: string }) => [k.ownerId, k.departmentId])).toEqual([[ctx.repId, ctx.east]]);
       expect((await api(ctx.rep).claim(a)).body.code).toBe('NOT_IN_POOL');
       expect(await ds.query(`SELECT action FROM audit_events WHERE entity_id = $1 AND action LIKE 'pool_%'`, [a])).toEqual([{ action: 'pool_claim' }]);
       const history = (await api(ctx.rep).history(a)).body;
@@ -352,15 +353,13 @@ describe('public pools', () => {
       const o = await post(ctx.jobRep, '/api/v1/opportunities', { customerId: won, name: '赢单', amount: 1 });
       await ds.query(`UPDATE opportunities SET status = 'won', won_at = now() WHERE id = $1`, [o.id]);
 
-      await ds.query(`INSERT INTO contacts (customer_id, name, owner_id, department_id) VALUES ($1, '李四', $2, $3), ($4, '王五', $2, $3)`, [due, ctx.jobRepId, ctx.jobs, recent]);
+      const [li, wang] = await ds.query(`INSERT INTO contacts (customer_id, name) VALUES ($1, '李四'), ($2, '王五') RETURNING id`, [due, recent]);
       const res = await api(admin).run();
       expect(res.status).toBe(200);
       expect(res.body.returned).toBe(1);
-      // Contacts follow their customer, set-based, only where the owner changed.
-      expect(await ds.query(`SELECT name, owner_id FROM contacts WHERE customer_id = ANY($1) ORDER BY name`, [[due, recent]])).toEqual([
-        { name: '李四', owner_id: null },
-        { name: '王五', owner_id: ctx.jobRepId },
-      ]);
+      // Contacts follow their customer: the returned one's contact leaves the rep's scope.
+      expect((await t.http().get(`/api/v1/contacts/${li.id}`).set(ctx.jobRep)).status).toBe(404);
+      expect((await t.http().get(`/api/v1/contacts/${wang.id}`).set(ctx.jobRep)).body).toMatchObject({ name: '王五', ownerId: ctx.jobRepId });
       expect(res.body.batches).toBe(1);
       expect(await owner(due)).toBeNull();
       for (const id of [recent, gradeA, gradeB, locked, won]) expect(await owner(id)).toBe(ctx.jobRepId);
