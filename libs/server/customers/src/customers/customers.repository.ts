@@ -51,7 +51,8 @@ export class CustomersRepository {
    * `alsoScopedBy` narrows to a second permission's scope as well.
    */
   async filtered(principal: Principal, q: ListCustomersQuery, defaultRegion: string, alsoScopedBy?: string): Promise<{ qb: SelectQueryBuilder<Customer>; defs: CustomFieldDefinition[] }> {
-    const qb = this.scoped(principal, q.deleted ? 'sales.customer.delete' : 'sales.customer.read');
+    const permission = q.deleted ? 'sales.customer.delete' : 'sales.customer.read';
+    const qb = this.scoped(principal, permission);
     // e.g. the export: rows must be in the scope of both the read and the export permission.
     if (alsoScopedBy) applyScope(qb, principal, alsoScopedBy, { owner: 'c.owner_id', department: 'c.department_id' });
     if (q.deleted) qb.withDeleted().andWhere('c.deleted_at IS NOT NULL AND c.merged_into_id IS NULL');
@@ -59,7 +60,8 @@ export class CustomersRepository {
       // A query that looks like a phone number also matches the stored E.164 form.
       const phone = /^[\d\s+()-]{5,}$/.test(q.q) ? normalizePhone(q.q, defaultRegion) : undefined;
       const text = q.q.trim();
-      qb.andWhere(customerTextMatch(text, 'q', 'raw', ['email = lower(:raw)', phone && 'phone = :phone']), { q: likePattern(text), raw: text, phone });
+      const exact = ['email = lower(:raw)', phone && 'phone = :phone'];
+      qb.andWhere(customerTextMatch(text, 'q', 'raw', { exact, deleted: q.deleted }), { q: likePattern(text), raw: text, phone });
     }
     if (q.ownerId) qb.andWhere('c.owner_id = :owner', { owner: q.ownerId });
     if (q.unowned) qb.andWhere('c.owner_id IS NULL');

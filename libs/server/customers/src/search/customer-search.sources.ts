@@ -40,7 +40,7 @@ export class CustomerSearchSources implements OnModuleInit {
         `greatest(CASE WHEN c.phone = :sPhone OR c.email = :sEmail THEN 1 ELSE 0 END, CASE WHEN c.name ILIKE :sPrefix THEN 0.9 ELSE 0 END, word_similarity(:sText, c.name) * 0.85)`,
         'score',
       )
-      .andWhere(customerTextMatch(t.text, 'sLike', 'sText', [t.phone && 'phone = :sPhone', t.email && 'email = :sEmail']))
+      .andWhere(customerTextMatch(t.text, 'sLike', 'sText', { exact: [t.phone && 'phone = :sPhone', t.email && 'email = :sEmail'] }))
       .orderBy('score', 'DESC')
       .addOrderBy('c.id')
       .limit(t.limit)
