@@ -15,11 +15,12 @@
 // (PoolReturnService only needs a DataSource), the way the API's daily job calls run(now).
 // A surrounding transaction to roll back is not possible (each batch commits on its own,
 // which is what is measured), so teardown restores instead: the returned customers get their
-// owner, pool fields, version and updated_at back from a snapshot taken before the run (the
-// contacts follow through the customers' statement trigger), the default pool its rules, and
-// the ownership-history and audit rows the run added are deleted with triggers off
-// (audit_events is append-only by trigger; this is the bench's scratch database, not an
-// audit trail). Contacts keep a bumped version/updated_at.
+// owner, pool fields, version and updated_at back from a snapshot taken before the run (contacts
+// have no owner of their own), the default pool its rules, and the ownership-history and audit
+// rows the run added are deleted with triggers off (audit_events is append-only by trigger; this
+// is the bench's scratch database, not an audit trail). Then VACUUM: the run and the restore leave
+// two dead versions of every moved customer in the heap and its indexes, which would slow the
+// scenarios after it (a team's owner-index scan read 1M entries after the half-due run).
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -70,6 +71,7 @@ export async function restore(pg, { snapshot, poolId, rules, history, audit }) {
     out.audit = (await c.query(`DELETE FROM audit_events WHERE id > $1 AND action = 'pool_return'`, [audit])).rowCount;
     await c.query(`DROP TABLE ${snapshot}`);
   });
+  for (const table of ['customers', 'ownership_history', 'audit_events']) await pg.query(`VACUUM (ANALYZE) ${table}`);
   return out;
 }
 
