@@ -4,7 +4,7 @@
 // be reported as duplicates (409). The rows are removed afterwards so the seeded
 // database stays reusable.
 import { randomBytes, randomInt } from 'node:crypto';
-import { transaction } from '../lib/db.mjs';
+import { deleteCustomers, transaction } from '../lib/db.mjs';
 
 const MARK = ' Bench科技有限公司';
 export default {
@@ -29,9 +29,6 @@ export default {
   async teardown({ fx }) {
     // The new rows have no follow-ups or deals, so the foreign-key checks are skipped: each
     // would scan all 10M activities (their customer_id indexes are partial, on live rows).
-    await transaction(fx.pool, async (c) => {
-      await c.query("SET LOCAL session_replication_role = 'replica'");
-      await c.query('DELETE FROM customers WHERE name LIKE $1', [`%${MARK}`]);
-    });
+    await transaction(fx.pool, (c) => deleteCustomers(c, 'name LIKE $1', [`%${MARK}`]));
   },
 };

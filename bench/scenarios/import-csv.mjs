@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Readable } from 'node:stream';
-import { transaction } from '../lib/db.mjs';
+import { deleteCustomers, transaction } from '../lib/db.mjs';
 
 const ROWS = 1_000_000;
 const SOURCE = 'bench-import';
@@ -83,10 +83,7 @@ export default {
     // The imported customers have no children; without replica mode each deleted row's
     // foreign-key checks would scan all 10M activities (their customer_id indexes are partial).
     for (;;) {
-      const n = await transaction(fx.pool, async (c) => {
-        await c.query("SET LOCAL session_replication_role = 'replica'");
-        return (await c.query(`DELETE FROM customers WHERE id IN (SELECT id FROM customers WHERE external_source = $1 LIMIT 10000)`, [SOURCE])).rowCount;
-      });
+      const n = await transaction(fx.pool, (c) => deleteCustomers(c, 'id IN (SELECT id FROM customers WHERE external_source = $1 LIMIT 10000)', [SOURCE]));
       deleted += n;
       if (!n) break;
     }
