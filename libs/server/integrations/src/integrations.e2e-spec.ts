@@ -144,6 +144,23 @@ describe('CSV import and export', () => {
       expect(bad.headers['content-type']).toMatch(/application\/problem\+json/);
       expect(bad.body.errors[0].field).toBe('grade');
     });
+
+    it('reads every row once across 5,000-row batches, ties on created_at included, gzipped or not', async () => {
+      const north = (await post('/api/v1/departments', { name: '华北' })).id;
+      const manager = await loginAs('north-manager', ['sales_manager'], north);
+      // Three created_at values a microsecond apart: the batch boundaries fall inside runs of equal times.
+      await ds.query(`INSERT INTO customers (name, name_key, department_id, created_at) SELECT '北方批量' || i, 'beifang' || i, $1, timestamptz '2026-01-01' + (i % 3) * interval '1 microsecond' FROM generate_series(1, 10001) i`, [north]);
+      const expected = (await ds.query(`SELECT id FROM customers WHERE department_id = $1 ORDER BY created_at DESC, id DESC`, [north])).map((r: { id: string }) => r.id);
+      const gzipped = await exportCsv(manager.auth, 'customers').expect(200);
+      expect(gzipped.headers['content-encoding']).toBe('gzip');
+      const [, ...rows] = parseCsv(gzipped.body);
+      expect(rows.map((r) => r[0])).toEqual(expected);
+      const plain = await exportCsv(manager.auth, 'customers').set('Accept-Encoding', 'identity').expect(200);
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.body.equals(gzipped.body)).toBe(true);
+      const [row] = await ds.query(`SELECT changes FROM audit_events WHERE action = 'export' AND actor_id = $1 ORDER BY id DESC LIMIT 1`, [manager.id]);
+      expect(row.changes.count.after).toBe(10001);
+    });
   });
 
   describe('opportunity export', () => {

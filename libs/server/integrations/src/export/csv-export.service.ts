@@ -1,16 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { CsvHeaderStyle, type ExportCustomersQuery, type ExportLeadsQuery, type ExportOpportunitiesQuery } from '@kehu/contracts';
 import { APP_CONFIG, AuditService, TransactionService, type AppConfig, type Principal } from '@kehu/server-core';
 import { CustomersRepository, CustomFieldsService, type CustomFieldDefinition } from '@kehu/server-customers';
 import { LeadsRepository, OpportunitiesRepository } from '@kehu/server-sales';
 import type { Response } from 'express';
-import { once } from 'node:events';
-import { type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
-import { csvLine, UTF8_BOM } from '../csv/csv-writer';
+import { DataSource, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { customerColumns } from '../columns/customer-columns';
 import { customFieldColumnKey, type CsvLanguage, type EntityColumn } from '../columns/import-column';
 import { leadColumns } from '../columns/lead-columns';
 import { opportunityColumns } from '../columns/opportunity-columns';
+import { csvRowFormatter } from './csv-row';
+import { streamCsv } from './csv-stream';
+import { KeysetReader } from './keyset-reader';
 
 /** Rows per keyset round trip: large enough to keep PostgreSQL busy, small enough to stay well inside the memory budget. */
 const BATCH = 5000;
@@ -41,6 +43,7 @@ export class CsvExportService {
     private readonly customFields: CustomFieldsService,
     private readonly tx: TransactionService,
     private readonly audit: AuditService,
+    @InjectDataSource() private readonly ds: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -70,54 +73,23 @@ export class CsvExportService {
       ...defs.map((d) => (style === CsvHeaderStyle.KEYS ? customFieldColumnKey(d) : d.label)),
     ];
     const a = plan.alias;
-    const select = plan.qb
-      .clone()
-      .select(`${a}.custom_fields`, 'cf')
-      .addSelect(`${a}.created_at::text`, 'ks_at')
-      .addSelect(`${a}.id`, 'ks_id');
-    columns.forEach((c, i) => select.addSelect(c.sql!.replace(/\bt\./g, `${a}.`), `v${i}`));
-    select.orderBy(`${a}.created_at`, 'DESC').addOrderBy(`${a}.id`, 'DESC').limit(BATCH);
-    // Validate the query before the 200 goes out, so a bad filter is still a problem+json.
-    let rows = await select.getRawMany();
-    const stamp = new Date().toISOString().slice(0, 10);
-    res.status(200);
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="${FILE_NAMES[plan.entity]}-${stamp}.csv"`);
-    res.setHeader('Cache-Control', 'no-store');
-    let count = 0;
-    const audit = () => this.tx.run((m) => this.audit.record(m, { action: 'export', entityType: plan.entity, entityId: null, changes: { filter: { before: null, after: plan.filter }, count: { before: null, after: count } } }));
-    try {
-      await write(res, UTF8_BOM + csvLine(header));
-      while (rows.length) {
-        let chunk = '';
-        for (const r of rows) {
-          const values = columns.map((_, i) => r[`v${i}`]);
-          const cf = (r.cf ?? {}) as Record<string, unknown>;
-          for (const d of defs) values.push(cf[d.key]);
-          chunk += csvLine(values);
-        }
-        count += rows.length;
-        await write(res, chunk);
-        if (rows.length < BATCH || res.destroyed) break;
-        const last = rows[rows.length - 1];
-        rows = await select
-          .clone()
-          .andWhere(`(${a}.created_at, ${a}.id) < (:ksAt::timestamptz, :ksId::uuid)`, { ksAt: last.ks_at, ksId: last.ks_id })
-          .getRawMany();
-      }
+    // The whole jsonb only when it has columns to fill.
+    const cells = [...columns.map((c) => exportExpression(c, a)), ...(defs.length ? [`${a}.custom_fields`] : [])];
+    await streamCsv(res, {
+      fileName: `${FILE_NAMES[plan.entity]}-${new Date().toISOString().slice(0, 10)}.csv`,
+      header,
+      reader: new KeysetReader(this.ds, plan.qb, a, cells, BATCH),
+      toLine: csvRowFormatter(columns.length, defs),
       // Audited before the download completes, so the row exists once the client has the file.
-      await audit();
-      res.end();
-    } catch (err) {
-      // Headers are gone: all we can do is cut the download short, so the client sees it failed.
-      await audit().catch(() => undefined);
-      res.destroy(err as Error);
-    }
+      beforeEnd: (count) => this.tx.run((m) => this.audit.record(m, { action: 'export', entityType: plan.entity, entityId: null, changes: { filter: { before: null, after: plan.filter }, count: { before: null, after: count } } })),
+    });
   }
 }
 
-async function write(res: Response, text: string): Promise<void> {
-  if (!res.write(text)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+/** A column as the export reads it: list columns (tags) joined by PostgreSQL, as csvField would join them. */
+function exportExpression(c: EntityColumn, alias: string): string {
+  const sql = c.sql!.replace(/\bt\./g, `${alias}.`);
+  return c.kind === 'list' ? `array_to_string(${sql}, ', ', '')` : sql;
 }
 
 /** The filters the caller used, for the audit row (paging fields dropped). */

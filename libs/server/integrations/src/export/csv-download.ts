@@ -1,0 +1,36 @@
+import type { Response } from 'express';
+import { pipeline, type Writable } from 'node:stream';
+import { constants, createGzip } from 'node:zlib';
+
+/**
+ * Starts a streamed CSV download and returns where its text goes: gzip at the fastest level
+ * when the client takes gzip, else the response itself. The export compresses by itself rather
+ * than through the app-wide middleware (level 6, or brotli): on a 200 MB file level 6 costs
+ * twice the CPU of level 1 for files only ~10% smaller, and the CPU is what limits the export.
+ */
+export function startCsvDownload(res: Response, fileName: string): Writable {
+  res.status(200);
+  res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+  res.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
+  // no-transform: the compression middleware leaves the body to us (and proxies leave it alone).
+  res.setHeader('Cache-Control', 'no-store, no-transform');
+  res.vary('Accept-Encoding');
+  if (res.req.acceptsEncodings('gzip') !== 'gzip') return res;
+  res.setHeader('Content-Encoding', 'gzip');
+  const gzip = createGzip({ level: constants.Z_BEST_SPEED });
+  // A client that goes away destroys the gzip stream too (the writer then sees it closed).
+  pipeline(gzip, res, () => undefined);
+  return gzip;
+}
+
+/** Waits until what was written has drained (or the client is gone): memory stays flat. */
+export async function drained(out: Writable): Promise<void> {
+  if (!out.writableNeedDrain || out.destroyed) return;
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      out.off('drain', done).off('close', done);
+      resolve();
+    };
+    out.on('drain', done).on('close', done);
+  });
+}
