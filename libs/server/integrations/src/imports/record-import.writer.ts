@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { ImportDuplicateMode } from '@kehu/contracts';
-import { diff, type AuditService, type FieldError, type OutboxService, type Principal } from '@kehu/server-core';
+import { diff, timeOrderedUuid, type AuditService, type FieldError, type OutboxService, type Principal } from '@kehu/server-core';
 import { applyCustomFields, type CustomFieldDefinition } from '@kehu/server-customers';
 import type { EntityManager, ObjectLiteral } from 'typeorm';
 import { recordToInput, type ColumnTarget } from '../columns/column-mapping';
@@ -129,7 +128,7 @@ export async function writeImportBatch<E extends ObjectLiteral>(m: EntityManager
         continue;
       }
       const customFields = applyCustomFields(ctx.defs, {}, v.customFields, 'create');
-      const id = randomUUID();
+      const id = timeOrderedUuid();
       creates.push({ id, ...spec.forCreate({ ...v.values, customFields }, ctx.owner, ctx.principal.actorId) });
       for (const k of keys) inBatch.set(k, id);
     } catch (err) {
