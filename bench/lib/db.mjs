@@ -132,14 +132,15 @@ export async function transaction(pool, work) {
 /**
  * Hard-deletes the customers `where` selects, in a transaction on `c`, in replica mode: their
  * foreign-key checks would each scan all 10M activities (the activities' customer_id indexes
- * are partial). Replica mode also skips ON DELETE CASCADE, so their search terms go explicitly.
+ * are partial). Replica mode also skips ON DELETE CASCADE, so their search terms and ownership history go explicitly.
  * Returns how many customers went.
  */
 export async function deleteCustomers(c, where, params = []) {
   await c.query("SET LOCAL session_replication_role = 'replica'");
   const r = await c.query(
     `WITH gone AS (DELETE FROM customers WHERE ${where} RETURNING id),
-          terms AS (DELETE FROM customer_search_terms s USING gone WHERE s.customer_id = gone.id)
+          terms AS (DELETE FROM customer_search_terms s USING gone WHERE s.customer_id = gone.id),
+          history AS (DELETE FROM ownership_history h USING gone WHERE h.customer_id = gone.id)
      SELECT count(*)::int AS n FROM gone`,
     params,
   );

@@ -82,6 +82,9 @@ export default {
     let deleted = 0;
     // The imported customers have no children; without replica mode each deleted row's
     // foreign-key checks would scan all 10M activities (their customer_id indexes are partial).
+    // Replica mode also skips the search terms' ON DELETE CASCADE, so the rows the insert
+    // triggers added (search terms, ownership history) go explicitly: left behind, every run
+    // added 1M orphans to the search-terms GIN indexes, slowing later imports and searches.
     for (;;) {
       const n = await transaction(fx.pool, (c) => deleteCustomers(c, 'id IN (SELECT id FROM customers WHERE external_source = $1 LIMIT 10000)', [SOURCE]));
       deleted += n;

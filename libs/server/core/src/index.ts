@@ -9,6 +9,7 @@ export * from './database/embedded-postgres';
 export * from './database/migration-lock';
 export * from './database/snake-naming.strategy';
 export * from './database/transaction.service';
+export * from './database/time-ordered-uuid';
 export * from './errors/domain.exception';
 export * from './errors/problem-status';
 export * from './errors/problem.filter';

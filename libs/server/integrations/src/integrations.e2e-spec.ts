@@ -295,6 +295,28 @@ describe('CSV import and export', () => {
       expect(audits.n).toBe(3000);
     });
 
+    it('imports the good rows of every batch and reports each bad one with the reasons the API gives for the same body', async () => {
+      const bad: Record<number, { cells: string[]; body: Record<string, unknown> }> = {
+        10: { cells: ['坏行客户甲有限公司', 'not-an-email', ''], body: { name: '坏行客户甲有限公司', email: 'not-an-email' } },
+        2001: { cells: ['名'.repeat(201), '', ''], body: { name: '名'.repeat(201) } },
+        2002: { cells: ['坏行客户乙有限公司', '', 'x'.repeat(31)], body: { name: '坏行客户乙有限公司', tags: ['x'.repeat(31)] } },
+        4400: { cells: ['  ', 'a@b.cn', ''], body: { email: 'a@b.cn' } }, // a blank cell is a missing field
+      };
+      const lines = ['name,email,tags'];
+      for (let row = 2; row <= 4501; row++) lines.push((bad[row]?.cells ?? [`分批客户${row}号有限公司`, `c${row}@batch.cn`, '导入']).join(','));
+      const job = await runImport(ctx.eastManager, 'customers', lines.join('\n'));
+      expect(job).toMatchObject({ status: 'done', total: 4500, processed: 4500, created: 4496, failed: 4, skipped: 0 });
+
+      const errors = await t.http().get(`/api/v1/imports/${job.id}/errors.csv`).set(ctx.eastManager).buffer(true).parse(raw).expect(200);
+      const [, ...rows] = parseCsv(errors.body);
+      const expected = [];
+      for (const [row, { body }] of Object.entries(bad)) {
+        const res = await t.http().post('/api/v1/customers?allowDuplicate=true').set(ctx.eastManager).send(body).expect(400);
+        expected.push([row, res.body.errors.map((e: { message: string }) => e.message).join('; ')]);
+      }
+      expect(rows.map((r) => [r[0], r[1]])).toEqual(expected);
+    });
+
     it('imports leads for a chosen owner in scope, and refuses an owner outside it', async () => {
       const eastRep = await loginAs('east-rep', ['sales_rep'], ctx.east);
       const csv = '姓名,公司名称,电话,Campaign code\n赵导入,导入仪器,+86 139-0000-2222,EXPO\n';

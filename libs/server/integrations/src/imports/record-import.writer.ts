@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { ImportDuplicateMode } from '@kehu/contracts';
-import { diff, type AuditService, type FieldError, type OutboxService, type Principal } from '@kehu/server-core';
+import { diff, timeOrderedUuid, type AuditService, type FieldError, type OutboxService, type Principal } from '@kehu/server-core';
 import { applyCustomFields, type CustomFieldDefinition } from '@kehu/server-customers';
 import type { EntityManager, ObjectLiteral } from 'typeorm';
 import { recordToInput, type ColumnTarget } from '../columns/column-mapping';
@@ -129,7 +128,7 @@ export async function writeImportBatch<E extends ObjectLiteral>(m: EntityManager
         continue;
       }
       const customFields = applyCustomFields(ctx.defs, {}, v.customFields, 'create');
-      const id = randomUUID();
+      const id = timeOrderedUuid();
       creates.push({ id, ...spec.forCreate({ ...v.values, customFields }, ctx.owner, ctx.principal.actorId) });
       for (const k of keys) inBatch.set(k, id);
     } catch (err) {
@@ -140,7 +139,13 @@ export async function writeImportBatch<E extends ObjectLiteral>(m: EntityManager
   const types = { id: 'uuid', ...spec.sqlTypes };
   const columns = Object.keys(types);
   const recordset = `jsonb_to_recordset($1::jsonb) AS x(${columns.map((c) => `"${snake(c)}" ${types[c as keyof typeof types]}`).join(', ')})`;
-  const pick = (r: RecordValues) => Object.fromEntries(columns.map((c) => [snake(c), r[c] ?? null]));
+  // Column names once per batch, not per row (the regex per row and column was ~10 µs a row).
+  const names = columns.map((c) => [c, snake(c)] as const);
+  const pick = (r: RecordValues) => {
+    const row: Record<string, unknown> = {};
+    for (const [c, name] of names) row[name] = r[c] ?? null;
+    return row;
+  };
   if (creates.length) {
     await m.query(`INSERT INTO "${spec.table}" (${columns.map((c) => `"${snake(c)}"`).join(', ')}) SELECT ${columns.map((c) => `x."${snake(c)}"`).join(', ')} FROM ${recordset}`, [JSON.stringify(creates.map(pick))]);
     await audit.recordMany(m, 'create', spec.entity, creates.map((c) => ({ entityId: c.id as string, changes: { importId: { before: null, after: ctx.importId } } })), ctx.principal.actorId);
