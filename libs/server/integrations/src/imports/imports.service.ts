@@ -10,6 +10,7 @@ import { importColumns, mapHeaders } from '../columns/column-mapping';
 import { customerColumns } from '../columns/customer-columns';
 import { leadColumns } from '../columns/lead-columns';
 import { csvLine, UTF8_BOM } from '../csv/csv-writer';
+import { drained } from '../export/csv-download';
 import { ImportChunk, ImportJob, ImportRowError } from './import-job.entity';
 import { toImportJobDto } from './import-job.mapper';
 import { IMPORT_JOB, ImportRunner } from './import-runner';
@@ -116,7 +117,10 @@ export class ImportsService {
       if (!rows.length) break;
       let chunk = '';
       for (const r of rows) chunk += csvLine([r.rowNumber, r.errors.map((e) => e.message).join('; '), ...r.cells]);
-      if (!res.write(chunk)) await new Promise((resolve) => res.once('drain', resolve));
+      res.write(chunk);
+      // Also returns when the client has gone: then stop reading instead of waiting forever.
+      await drained(res);
+      if (res.destroyed) return;
       after = rows[rows.length - 1].rowNumber;
     }
     res.end();
