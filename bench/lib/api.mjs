@@ -33,7 +33,8 @@ async function waitFor(url, ms, child) {
 /** `env` adds to / overrides the production environment (e.g. DB_POOL_SIZE). */
 export async function startApi(databaseUrl, env = {}) {
   const port = await freePort();
-  const child = spawn(process.execPath, [join(root, 'apps/api/dist/main.js')], {
+  // The heap cap the Dockerfile and `npm start` give it.
+  const child = spawn(process.execPath, ['--max-old-space-size=256', join(root, 'apps/api/dist/main.js')], {
     cwd: root,
     env: {
       ...process.env,

@@ -317,6 +317,45 @@ describe('CSV import and export', () => {
       expect(rows.map((r) => [r[0], r[1]])).toEqual(expected);
     });
 
+    it('writes a record once when its rows fall in two batches written at the same time', async () => {
+      // Batches of 2,000 overlap two at a time, so rows 2,002+ are matched while rows 2–2,001 may not have committed.
+      const matched = await post('/api/v1/customers?allowDuplicate=true', { name: '跨批更新客户有限公司', city: '北京' }, ctx.eastManager);
+      const other = await post('/api/v1/customers?allowDuplicate=true', { name: '跨批外部编号客户有限公司', city: '北京' }, ctx.eastManager);
+      const lines = ['name,city,externalSource,externalId'];
+      for (let row = 2; row <= 4501; row++) {
+        if (row === 1500) lines.push('跨批更新客户有限公司,上海,,');
+        else if (row === 2500) lines.push('跨批更新客户有限公司,广州,,'); // the same record again, next batch
+        else if (row === 1600) lines.push('跨批外部编号客户有限公司,深圳,crm,OLD-7'); // matched by name, gets an external id…
+        else if (row === 2600) lines.push('改了名的客户有限公司,杭州,crm,OLD-7'); // …which this row matches in the next batch
+        else if (row >= 2100 && row < 2150) lines.push(`跨批客户${row - 2000}号有限公司,成都,,`); // rows 100–149 again
+        else lines.push(`跨批客户${row}号有限公司,成都,,`);
+      }
+      const job = await runImport(ctx.eastManager, 'customers', lines.join('\n'), '?duplicates=update');
+      expect(job).toMatchObject({ status: 'done', processed: 4500, failed: 0, updated: 2, skipped: 52, created: 4500 - 2 - 52 });
+      const [{ n, distinctNames }] = await ds.query(`SELECT count(*)::int AS n, count(DISTINCT name)::int AS "distinctNames" FROM customers WHERE name LIKE '跨批客户%'`);
+      expect({ n, distinctNames }).toEqual({ n: 4446, distinctNames: 4446 }); // 4,496 rows of them, 50 repeated from the batch before
+      const first = await t.http().get(`/api/v1/customers/${matched.id}`).set(ctx.eastManager).expect(200);
+      expect(first.body).toMatchObject({ city: '上海', version: 2 }); // the first row wins, written once
+      const second = await t.http().get(`/api/v1/customers/${other.id}`).set(ctx.eastManager).expect(200);
+      expect(second.body).toMatchObject({ name: '跨批外部编号客户有限公司', city: '深圳', externalId: 'OLD-7', version: 2 });
+      expect(await customersNamed(ctx.eastManager, '改了名的客户')).toHaveLength(0);
+    });
+
+    it('commits batches in file order: when one fails, the batch written beside it rolls back and the counts stay a prefix', async () => {
+      await ds.query(`CREATE FUNCTION poison_row() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.name = '毒行客户有限公司' THEN RAISE EXCEPTION 'poisoned'; END IF; RETURN NEW; END $$`);
+      await ds.query(`CREATE TRIGGER poison_row BEFORE INSERT ON customers FOR EACH ROW EXECUTE FUNCTION poison_row()`);
+      try {
+        const lines = ['name'];
+        for (let row = 2; row <= 6001; row++) lines.push(row === 3000 ? '毒行客户有限公司' : `顺序客户${row}号有限公司`);
+        const job = await runImport(ctx.eastManager, 'customers', lines.join('\n'));
+        expect(job).toMatchObject({ status: 'failed', processed: 2000, created: 2000 });
+        const [{ n, last }] = await ds.query(`SELECT count(*)::int AS n, max(substring(name from '顺序客户(\\d+)号')::int) AS last FROM customers WHERE name LIKE '顺序客户%'`);
+        expect({ n, last }).toEqual({ n: 2000, last: 2001 }); // rows 2–2,001; the third batch, written beside the failed second, rolled back
+      } finally {
+        await ds.query(`DROP TRIGGER poison_row ON customers; DROP FUNCTION poison_row()`);
+      }
+    });
+
     it('imports leads for a chosen owner in scope, and refuses an owner outside it', async () => {
       const eastRep = await loginAs('east-rep', ['sales_rep'], ctx.east);
       const csv = '姓名,公司名称,电话,Campaign code\n赵导入,导入仪器,+86 139-0000-2222,EXPO\n';

@@ -11,7 +11,7 @@ import { customerImportSpec } from './customer-import.definition';
 import { ImportJob } from './import-job.entity';
 import type { ImportSpec } from './import-spec';
 import { leadImportSpec } from './lead-import.definition';
-import { prepareImportBatch, writeImportBatch, type BatchContext, type CsvRow, type PreparedBatch } from './record-import.writer';
+import { prepareImportBatch, writeImportBatch, type BatchContext, type BatchKeys, type CsvRow, type PreparedBatch } from './record-import.writer';
 
 export const IMPORT_JOB = 'integrations.import';
 
@@ -89,13 +89,16 @@ export class ImportRunner implements OnModuleInit {
     let rowNumber = 1;
     let seen = 0;
     let batch: CsvRow[] = [];
-    // The previous batch's write, still running while the next batch is parsed and validated.
-    let writing: Promise<void> = Promise.resolve();
+    // Two batches are written at once, on two connections, while the next one is parsed and
+    // validated: PostgreSQL maintains one batch's indexes while the other's statements are
+    // sent. Commits stay in order (see flush), so `processed` always counts a prefix of the file.
+    let previous: InFlight | undefined;
+    let beforePrevious: Promise<void> = Promise.resolve();
     const submit = async (rows: CsvRow[]) => {
-      const prepared = prepareImportBatch(spec, ctx!, rows);
-      await writing;
-      writing = this.flush(spec, ctx!, prepared);
-      writing.catch(() => undefined); // awaited below; this only keeps it from counting as unhandled meanwhile
+      const prepared = await prepareImportBatch(spec, ctx!, rows);
+      await beforePrevious;
+      beforePrevious = previous?.committed ?? Promise.resolve();
+      previous = this.flush(spec, ctx!, prepared, previous);
     };
     for (let seq = 0; ; seq++) {
       const chunk: { data: Buffer }[] = await this.ds.query(`SELECT data FROM import_chunks WHERE import_id = $1 AND seq = $2`, [job.id, seq]);
@@ -119,18 +122,31 @@ export class ImportRunner implements OnModuleInit {
       if (!chunk.length) break;
     }
     if (ctx && batch.length) await submit(batch);
-    await writing;
+    await beforePrevious;
+    await previous?.committed;
   }
 
-  private flush(spec: ImportSpec<any>, ctx: BatchContext, prepared: PreparedBatch): Promise<void> {
-    return this.tx.run(async (m) => {
-      const out = await writeImportBatch(m, spec, ctx, prepared, this.audit, this.outbox);
+  /**
+   * Writes one batch in its own transaction, overlapping the one before (`previous`): its rows
+   * are matched against that batch's keys as well as the database, and it commits only after
+   * that batch has — if that one fails, this one rolls back too.
+   */
+  private flush(spec: ImportSpec<any>, ctx: BatchContext, prepared: PreparedBatch, previous?: InFlight): InFlight {
+    let sorted!: (keys: BatchKeys) => void;
+    let unsorted!: (err: unknown) => void;
+    const keys = new Promise<BatchKeys>((resolve, reject) => ((sorted = resolve), (unsorted = reject)));
+    keys.catch(() => undefined); // the next batch may never ask
+    const overlap = { earlier: previous?.keys ?? Promise.resolve(new Map()), sorted };
+    const committed = this.tx.run(async (m) => {
+      const out = await writeImportBatch(m, spec, ctx, prepared, this.audit, this.outbox, overlap);
       if (out.errors.length) {
         await m.query(`INSERT INTO import_errors (import_id, row_number, errors, cells) SELECT $1, x.row_number, x.errors, x.cells FROM jsonb_to_recordset($2::jsonb) AS x(row_number int, errors jsonb, cells jsonb)`, [
           ctx.importId,
           JSON.stringify(out.errors.map((e) => ({ row_number: e.row.rowNumber, errors: e.errors, cells: e.row.cells }))),
         ]);
       }
+      // In file order: the counters (and this commit) wait for the batch before.
+      await previous?.committed;
       await m.query(`UPDATE imports SET heartbeat_at = now(), processed = processed + $2, created = created + $3, updated = updated + $4, skipped = skipped + $5, failed = failed + $6 WHERE id = $1`, [
         ctx.importId,
         prepared.rows,
@@ -140,5 +156,13 @@ export class ImportRunner implements OnModuleInit {
         out.errors.length,
       ]);
     });
+    committed.catch(unsorted);
+    committed.catch(() => undefined); // awaited by the next batch or by process(); this only keeps it from counting as unhandled meanwhile
+    return { keys, committed };
   }
+}
+
+interface InFlight {
+  keys: Promise<BatchKeys>;
+  committed: Promise<void>;
 }
