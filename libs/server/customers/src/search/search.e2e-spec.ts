@@ -96,6 +96,24 @@ describe('global search', () => {
     expect((await search('银河测绘', admin)).map((h) => h.title).sort()).toEqual(['银河测绘(上海)有限公司', '银河测绘有限公司']);
   });
 
+  it('answers the same hits in a list-of-people scope (hashed against the scope) as with everything in scope', async () => {
+    const admin = { Authorization: `Bearer ${await t.login()}` };
+    const mine = await t.http().post('/api/v1/customers').set(rep).send({ name: 'Greenfield Robotics Ltd' });
+    await t.http().post('/api/v1/contacts').set(rep).send({ customerId: mine.body.id, name: 'Greta Green', phones: ['139 1111 2222'] }).expect(201);
+    const theirs = await t.http().post('/api/v1/customers').set(other).send({ name: 'Greenway Foods Ltd' });
+    await t.http().post('/api/v1/contacts').set(other).send({ customerId: theirs.body.id, name: 'Gregory Green' }).expect(201);
+    const hits = await search('green');
+    expect(hits.map((h) => [h.type, h.title])).toEqual([
+      ['customer', 'Greenfield Robotics Ltd'],
+      ['contact', 'Greta Green'],
+    ]);
+    const everyone = await search('green', admin);
+    expect(everyone.map((h) => h.title).sort()).toEqual(['Greenfield Robotics Ltd', 'Greenway Foods Ltd', 'Gregory Green', 'Greta Green']);
+    // The contact's subtitle (its customer and first phone) and scores are the same either way.
+    expect(hits).toEqual(everyone.filter((h) => hits.some((x) => x.title === h.title)));
+    expect((hits[1] as unknown as { subtitle: string }).subtitle).toBe('Greenfield Robotics Ltd · +8613911112222');
+  });
+
   it('writes the search condition exactly as the bigram indexes are defined, so the planner can use them', async () => {
     // The planner matches an expression index by the expression's parse tree: the plan's
     // rendering of our condition must contain the index's own rendering of its expression.
