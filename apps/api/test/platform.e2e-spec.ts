@@ -1,6 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createTestApp, type TestApp } from '@kehu/server-testing';
 import { AppModule } from '../src/app.module';
@@ -16,6 +17,8 @@ describe('platform', () => {
 
   beforeAll(async () => {
     writeFileSync(join(webDir, 'index.html'), '<!doctype html><title>Kehu</title><div id="app"></div>');
+    mkdirSync(join(webDir, 'assets'));
+    writeFileSync(join(webDir, 'assets', 'app-1a2b.js'), `export const greeting = ${JSON.stringify('你好 '.repeat(2000))};\n`);
     t = await createTestApp({
       root: AppModule.forRoot,
       schema: appSchema,
@@ -75,6 +78,33 @@ describe('platform', () => {
     const api = await t.http().get('/api/v1/does-not-exist');
     expect(api.status).toBe(404);
     expect(api.body.code).toBe('ROUTE_NOT_FOUND');
+  });
+
+  it('serves hashed assets compressed (brotli, else gzip, else plain) and cacheable for a year', async () => {
+    const plain = readFileSync(join(webDir, 'assets', 'app-1a2b.js'));
+    const binary = (res: import('superagent').Response, cb: (err: Error | null, body: Buffer) => void) => {
+      const parts: Buffer[] = [];
+      res.on('data', (d: Buffer) => parts.push(d));
+      res.on('end', () => cb(null, Buffer.concat(parts)));
+    };
+    const get = (encoding: string) => t.http().get('/assets/app-1a2b.js').set('Accept-Encoding', encoding).buffer(true).parse(binary);
+    const br = await get('gzip, deflate, br');
+    expect(br.status).toBe(200);
+    expect(br.headers).toMatchObject({ 'content-encoding': 'br', 'cache-control': 'public, max-age=31536000, immutable', vary: 'Accept-Encoding' });
+    expect(br.headers['content-type']).toMatch(/^text\/javascript/);
+    // superagent decodes what it is sent; Content-Length is what went over the wire.
+    expect((br.body as Buffer).equals(plain)).toBe(true);
+    expect(Number(br.headers['content-length'])).toBeLessThan(plain.length / 10);
+    expect(Number(br.headers['content-length'])).toBe(brotliCompressSync(plain, { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } }).length);
+    const gz = await get('gzip');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect((gz.body as Buffer).equals(plain)).toBe(true);
+    expect(Number(gz.headers['content-length'])).toBe(gzipSync(plain, { level: 9 }).length);
+    const identity = await get('identity');
+    expect(identity.headers['content-encoding']).toBeUndefined();
+    expect((identity.body as Buffer).equals(plain)).toBe(true);
+    expect((await t.http().get('/assets/missing-9z.js').set('Accept-Encoding', 'br')).text).toContain('<div id="app">'); // not an asset: the SPA fallback
+    expect((await t.http().get('/assets/%E0%A4%A.js').set('Accept-Encoding', 'br')).status).toBeLessThan(500);
   });
 
   it('sets security headers and echoes a request id', async () => {

@@ -3,6 +3,7 @@ import type { AppConfig } from '@kehu/server-core';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { compressedAssets } from './compressed-assets';
 
 /**
  * Serves the built SPA: hashed assets cached for a year, index.html never cached, and
@@ -16,8 +17,9 @@ export function serveWebApp(app: NestExpressApplication, config: AppConfig): voi
     index: false,
     setHeaders: (res, path) => res.setHeader('Cache-Control', path.includes(`${join(dir, 'assets')}`) ? 'public, max-age=31536000, immutable' : 'no-cache'),
   });
+  const compressed = compressedAssets(dir);
   // API calls skip the file lookup: serve-static would stat() a file for every request.
-  app.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith('/api/') ? next() : assets(req, res, next)));
+  app.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith('/api/') ? next() : compressed(req, res, () => assets(req, res, next))));
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' || req.path.startsWith('/api/') || req.path === '/api') return next();
     res.setHeader('Cache-Control', 'no-cache');

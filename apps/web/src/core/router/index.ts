@@ -1,6 +1,7 @@
 import { createRouter, createWebHistory, type RouterHistory } from 'vue-router';
 import './route-meta';
 import { authGuard } from './auth-guard';
+import { preloadRouteComponents } from './preload-route';
 import { appRoutes, publicRoutes } from '@/modules';
 
 export function createAppRouter(history: RouterHistory = createWebHistory()) {
@@ -18,6 +19,7 @@ export function createAppRouter(history: RouterHistory = createWebHistory()) {
     ],
     scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
   });
+  router.beforeEach((to) => preloadRouteComponents(to));
   router.beforeEach(authGuard);
   return router;
 }
