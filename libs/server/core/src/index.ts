@@ -15,6 +15,7 @@ export * from './errors/problem-status';
 export * from './errors/problem.filter';
 export * from './errors/validation-errors';
 export * from './pagination/cursor';
+export * from './pagination/json-select';
 export * from './pagination/keyset';
 export * from './pagination/sort';
 export * from './search/substring-match';

@@ -22,6 +22,35 @@ export async function paginate<T extends ObjectLiteral, R = T>(
   options: KeysetOptions,
   map: (row: T) => R = (row) => row as unknown as R,
 ): Promise<Page<R>> {
+  const { limit, key, columns, total } = await keyset(qb, options);
+  const { entities, raw } = await qb.take(undefined).limit(limit + 1).getRawAndEntities();
+  const hasMore = entities.length > limit;
+  const pageRows = hasMore ? entities.slice(0, limit) : entities;
+  // One raw row per entity: list queries join nothing to-many.
+  const last = raw[pageRows.length - 1] as Record<string, string | null> | undefined;
+  const nextCursor = hasMore && last ? encodeCursor(key, columns.map((_, i) => last[`keyset_${i}`])) : null;
+  return { data: pageRows.map(map), nextCursor, ...(total !== undefined ? { total } : {}) };
+}
+
+/**
+ * The same pagination for a query that selects each item as one JSON value built by
+ * PostgreSQL (`select`, e.g. a `json_build_object(…)` of the DTO's fields): no entities to
+ * hydrate and map, no timestamps parsed into Dates and printed back. For the hottest lists,
+ * where that was most of the API's CPU per page.
+ */
+export async function paginateJson<T extends ObjectLiteral, R>(qb: SelectQueryBuilder<T>, options: KeysetOptions, select: string): Promise<Page<R>> {
+  qb.select(select, 'kehu_item');
+  const { limit, key, columns, total } = await keyset(qb, options);
+  const rows = (await qb.take(undefined).limit(limit + 1).getRawMany()) as (Record<string, string | null> & { kehu_item: R })[];
+  const hasMore = rows.length > limit;
+  const pageRows = hasMore ? rows.slice(0, limit) : rows;
+  const last = pageRows[pageRows.length - 1];
+  const nextCursor = hasMore && last ? encodeCursor(key, columns.map((_, i) => last[`keyset_${i}`])) : null;
+  return { data: pageRows.map((r) => r.kehu_item), nextCursor, ...(total !== undefined ? { total } : {}) };
+}
+
+/** Count, cursor condition, order and the keyset columns: everything but the fetch. */
+async function keyset<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, options: KeysetOptions) {
   const limit = Math.min(options.limit ?? Limits.pageSizeDefault, Limits.pageSizeMax);
   const { columns, key } = options.sort;
   const total = options.count ? await qb.clone().orderBy().getCount() : undefined;
@@ -34,13 +63,7 @@ export async function paginate<T extends ObjectLiteral, R = T>(
     else qb.addOrderBy(c.expression, c.direction);
     qb.addSelect(`(${c.expression})::text`, `keyset_${i}`);
   });
-  const { entities, raw } = await qb.take(undefined).limit(limit + 1).getRawAndEntities();
-  const hasMore = entities.length > limit;
-  const pageRows = hasMore ? entities.slice(0, limit) : entities;
-  // One raw row per entity: list queries join nothing to-many.
-  const last = raw[pageRows.length - 1] as Record<string, string | null> | undefined;
-  const nextCursor = hasMore && last ? encodeCursor(key, columns.map((_, i) => last[`keyset_${i}`])) : null;
-  return { data: pageRows.map(map), nextCursor, ...(total !== undefined ? { total } : {}) };
+  return { limit, key, columns, total };
 }
 
 function applyAfter<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, columns: SortColumn[], values: unknown[]): void {

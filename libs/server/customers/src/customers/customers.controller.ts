@@ -20,7 +20,6 @@ import {
 import { APP_CONFIG, CurrentPrincipal, IfMatch, RequireModule, RequirePermission, setEtag, type AppConfig, type Principal } from '@kehu/server-core';
 import { AuditEventsService } from '@kehu/server-identity';
 import type { Response } from 'express';
-import { toCustomerDto } from './customer.mapper';
 import { CustomerMergeService } from './customer-merge.service';
 import { CustomersRepository } from './customers.repository';
 import { CustomersService } from './customers.service';
@@ -80,9 +79,9 @@ export class CustomersController {
   @RequirePermission('sales.customer.read')
   @ApiOkResponse({ type: CustomerDto, description: 'ETag carries the version for If-Match.' })
   async getCustomer(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: Response): Promise<CustomerDto> {
-    const c = await this.repo.get(p, id);
+    const c = await this.repo.getDto(p, id);
     setEtag(res, c.version);
-    return toCustomerDto(c);
+    return c;
   }
 
   /** Needs If-Match. Changing name, phone or e-mail re-runs the duplicate check. */

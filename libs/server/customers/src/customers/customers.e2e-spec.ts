@@ -1,6 +1,8 @@
 import type { TestApp } from '@kehu/server-testing';
 import { DataSource } from 'typeorm';
 import { bootCustomersApp } from '../../test/customers-test-kit';
+import { Customer } from './customer.entity';
+import { toCustomerDto } from './customer.mapper';
 
 const PASSWORD = 'Rep-pass-12345';
 
@@ -52,6 +54,30 @@ describe('customers', () => {
     expect(row.name_key).toBe('abc');
     expect(await ds.query(`SELECT action FROM audit_events WHERE entity_type = 'customer' AND entity_id = $1`, [res.body.id])).toEqual([{ action: 'create' }]);
     expect(await ds.query(`SELECT type FROM outbox_events WHERE aggregate_id = $1`, [res.body.id])).toEqual([{ type: 'customer.created' }]);
+  });
+
+  it('shows a customer, in the list and by id, exactly as the entity mapper would (the JSON PostgreSQL builds)', async () => {
+    const full = (await as(ctx.rep).create({ name: '映射一致性测试有限公司', shortName: '映射', phone: '021-5555 0101', email: 'map@kehu.test', province: '上海市', city: '上海', industry: '制造', website: 'https://map.kehu.test', address: '浦东', tags: ['重点', 'VIP'] }, '?allowDuplicate=true')).body;
+    const bare = (await as(ctx.rep).create({ name: '映射空字段有限公司' }, '?allowDuplicate=true')).body;
+    // Every column the API does not let one set directly, with microseconds the API must truncate as a Date would.
+    await ds.query(
+      `UPDATE customers SET grade = 'A', grade_locked_at = '2026-01-02 03:04:05.678999+08', grade_reason = '手工', locked_at = '2026-02-03 04:05:06.000001+00',
+         claimed_at = '2026-03-04 05:06:07.999999+00', last_follow_up_at = '2026-04-05 06:07:08.5+00', next_follow_up_on = '2026-05-06', referred_by_customer_id = $2,
+         external_source = 'erp', external_id = 'MAP-1', custom_fields = '{"budget": 12.5, "level": "VIP", "flags": ["a", "b"], "none": null}', completeness = 88
+       WHERE id = $1`,
+      [full.id, bare.id],
+    );
+    for (const id of [full.id, bare.id]) {
+      const entity = await ds.getRepository(Customer).findOneByOrFail({ id });
+      const expected = JSON.parse(JSON.stringify(toCustomerDto(entity)));
+      const byId = await as(ctx.rep).get(id).expect(200);
+      expect(byId.body).toEqual(expected);
+      expect(byId.headers.etag).toBe(`"${entity.version}"`);
+      const listed = (await as(ctx.rep).list(`?q=${encodeURIComponent(entity.name)}`).expect(200)).body.data;
+      expect(listed).toEqual([expected]);
+    }
+    expect((await as(ctx.rep).get(full.id)).body).toMatchObject({ gradeLockedAt: '2026-01-01T19:04:05.678Z', claimedAt: '2026-03-04T05:06:07.999Z', nextFollowUpOn: '2026-05-06' });
+    await ds.query(`UPDATE customers SET deleted_at = now() WHERE id = ANY($1)`, [[full.id, bare.id]]); // out of the other tests' lists
   });
 
   it('refuses bad input with the field named, and writes nothing', async () => {

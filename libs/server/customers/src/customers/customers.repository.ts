@@ -2,14 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CustomerDto, ListCustomersQuery, Page } from '@kehu/contracts';
 import { CustomFieldType, ErrorCode } from '@kehu/contracts';
-import { applyScope, DomainException, likePattern, paginate, parseSort, type Principal, type SortWhitelist } from '@kehu/server-core';
+import { applyScope, DomainException, likePattern, paginateJson, parseSort, type Principal, type SortWhitelist } from '@kehu/server-core';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { customFieldSortExpression } from '../custom-fields/custom-field-sql';
 import type { CustomFieldDefinition } from '../custom-fields/custom-field.entity';
 import { CustomFieldsService } from '../custom-fields/custom-fields.service';
 import { normalizePhone } from '../data-quality/normalize';
 import { Customer } from './customer.entity';
-import { toCustomerDto } from './customer.mapper';
+import { customerJson } from './customer-json';
 import { customerTextMatch } from './customer-search-text';
 
 const sorts = {
@@ -38,11 +38,17 @@ export class CustomersRepository {
     return c;
   }
 
+  /** One customer as the API shows it, built by PostgreSQL (see customerJson); 404 outside the scope. */
+  async getDto(principal: Principal, id: string): Promise<CustomerDto> {
+    const row = await this.scoped(principal, 'sales.customer.read').select(customerJson('c'), 'dto').andWhere('c.id = :id', { id }).getRawOne<{ dto: CustomerDto }>();
+    if (!row) throw DomainException.notFound('Customer');
+    return row.dto;
+  }
+
   async list(principal: Principal, q: ListCustomersQuery, defaultRegion: string): Promise<Page<CustomerDto>> {
     const { qb, defs } = await this.filtered(principal, q, defaultRegion);
     const sort = parseSort(q.sort, { ...sorts, ...customFieldSorts(defs) }, '-createdAt', { expression: 'c.id', key: 'id' });
-    const page = await paginate(qb, { sort, cursor: q.cursor, limit: q.limit, count: q.count });
-    return { ...page, data: page.data.map(toCustomerDto) };
+    return paginateJson<Customer, CustomerDto>(qb, { sort, cursor: q.cursor, limit: q.limit, count: q.count }, customerJson('c'));
   }
 
   /**

@@ -6,6 +6,8 @@
 import type { TestApp } from '@kehu/server-testing';
 import { DataSource } from 'typeorm';
 import { bootSalesApp } from '../../test/sales-test-kit';
+import { Activity } from './activity.entity';
+import { toActivityDto } from './activity.mapper';
 
 const PASSWORD = 'Rep-pass-12345';
 type Auth = Record<string, string>;
@@ -208,6 +210,20 @@ describe('activities', () => {
       const window = (await api(ctx.rep).list(`?customerId=${customerId}&from=${daysAgo(3.5)}&to=${daysAgo(2.5)}&type=call`)).body.data;
       expect(window).toHaveLength(2);
       expect((await api(ctx.rep).list('?sort=subject')).body.errors[0].field).toBe('sort');
+    });
+
+    it('lists each follow-up exactly as the entity mapper would (the JSON PostgreSQL builds)', async () => {
+      const created = (await api(ctx.rep).create({ ...call(customerId, daysAgo(1)), body: '详谈', outcome: '有意向', durationMinutes: 25, participants: [{ name: '王经理' }] })).body;
+      await ds.query(`UPDATE activities SET due_at = '2026-06-07 08:09:10.123999+08', reminder_at = '2026-06-07 07:00:00+08', done = true, done_at = '2026-06-08 01:02:03.000999+00', lead_id = $2 WHERE id = $1`, [created.id, created.id]);
+      const listed = (await api(ctx.rep).list(`?customerId=${customerId}&limit=200`)).body.data as Record<string, unknown>[];
+      const entities = await ds.getRepository(Activity).findBy({ customerId });
+      expect(listed.length).toBe(entities.length);
+      for (const item of listed) {
+        const entity = entities.find((e) => e.id === item.id)!;
+        expect(item).toEqual(JSON.parse(JSON.stringify(toActivityDto(entity))));
+      }
+      expect(listed.find((a) => a.id === created.id)).toMatchObject({ dueAt: '2026-06-07T00:09:10.123Z', doneAt: '2026-06-08T01:02:03.000Z', participants: [{ userId: null, name: '王经理' }] });
+      await ds.query(`DELETE FROM activities WHERE id = $1`, [created.id]);
     });
 
     it('serves the timeline from the (customer_id, occurred_at DESC, id DESC) index', async () => {

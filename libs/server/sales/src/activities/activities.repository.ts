@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { TaskWindow, type ActivityDto, type ListActivitiesQuery, type ListMyTasksQuery, type Page } from '@kehu/contracts';
-import { applyScope, DomainException, paginate, parseSort, type Principal } from '@kehu/server-core';
+import { applyScope, DomainException, paginate, paginateJson, parseSort, type Principal } from '@kehu/server-core';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { CustomersRepository } from '@kehu/server-customers';
 import { Activity } from './activity.entity';
+import { activityJson } from './activity-json';
 import { toActivityDto } from './activity.mapper';
 
 const id = { expression: 'a.id', key: 'id' };
@@ -59,7 +60,7 @@ export class ActivitiesRepository {
     if (q.from) qb.andWhere('a.occurred_at >= :from', { from: q.from });
     if (q.to) qb.andWhere('a.occurred_at < :to', { to: q.to });
     const sort = parseSort(q.sort, sorts, '-occurredAt', id);
-    return paginate(qb, { sort, cursor: q.cursor, limit: q.limit, count: q.count }, toActivityDto);
+    return paginateJson<Activity, ActivityDto>(qb, { sort, cursor: q.cursor, limit: q.limit, count: q.count }, activityJson('a'));
   }
 
   /** The caller's own open tasks, soonest due first; "today" is the caller's day in `tz`. */

@@ -1,0 +1,12 @@
+/** A timestamptz as JavaScript's `toISOString()` prints it (UTC, milliseconds truncated as a Date does). */
+export const isoTimestampSql = (column: string): string => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/**
+ * `json_build_object('key', expression, …)`: a DTO built by PostgreSQL, for the hot reads
+ * (paginateJson, a record by id) where hydrating an entity, parsing its timestamps into Dates
+ * and printing them back cost most of the API's CPU. Each caller keeps a parity test
+ * against its entity mapper.
+ */
+export function jsonObjectSql(fields: [key: string, expression: string][]): string {
+  return `json_build_object(${fields.map(([k, v]) => `'${k}', ${v}`).join(', ')})`;
+}
