@@ -10,3 +10,13 @@ export const isoTimestampSql = (column: string): string => `to_char(${column} AT
 export function jsonObjectSql(fields: [key: string, expression: string][]): string {
   return `json_build_object(${fields.map(([k, v]) => `'${k}', ${v}`).join(', ')})`;
 }
+
+const camel = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/**
+ * The DTO of row `alias` whose fields are its columns under their camelCase names, e.g.
+ * `short_name` → `shortName`; the `timestamps` print as toISOString() does.
+ */
+export function columnsJsonSql(alias: string, columns: readonly string[], timestamps: readonly string[] = []): string {
+  return jsonObjectSql(columns.map((column) => [camel(column), timestamps.includes(column) ? isoTimestampSql(`${alias}.${column}`) : `${alias}.${column}`]));
+}

@@ -1,31 +1,11 @@
-import { isoTimestampSql as iso, jsonObjectSql } from '@kehu/server-core';
+import { columnsJsonSql } from '@kehu/server-core';
+
+// In ActivityDto's order; every field is its column in camelCase.
+const COLUMNS = [
+  'id', 'type', 'channel', 'subject', 'body', 'outcome', 'occurred_at', 'duration_minutes', 'participants', 'customer_id', 'contact_id', 'lead_id',
+  'opportunity_id', 'owner_id', 'department_id', 'due_at', 'reminder_at', 'done', 'done_at', 'created_at', 'updated_at', 'created_by', 'version',
+] as const;
+const TIMESTAMPS = ['occurred_at', 'due_at', 'reminder_at', 'done_at', 'created_at', 'updated_at'];
 
 /** The ActivityDto of a customer follow-up `alias`, built by PostgreSQL: field for field toActivityDto (parity test in activities.e2e-spec). */
-export function activityJson(alias: string): string {
-  const a = (column: string) => `${alias}.${column}`;
-  return jsonObjectSql([
-    ['id', a('id')],
-    ['type', a('type')],
-    ['channel', a('channel')],
-    ['subject', a('subject')],
-    ['body', a('body')],
-    ['outcome', a('outcome')],
-    ['occurredAt', iso(a('occurred_at'))],
-    ['durationMinutes', a('duration_minutes')],
-    ['participants', a('participants')],
-    ['customerId', a('customer_id')],
-    ['contactId', a('contact_id')],
-    ['leadId', a('lead_id')],
-    ['opportunityId', a('opportunity_id')],
-    ['ownerId', a('owner_id')],
-    ['departmentId', a('department_id')],
-    ['dueAt', iso(a('due_at'))],
-    ['reminderAt', iso(a('reminder_at'))],
-    ['done', a('done')],
-    ['doneAt', iso(a('done_at'))],
-    ['createdAt', iso(a('created_at'))],
-    ['updatedAt', iso(a('updated_at'))],
-    ['createdBy', a('created_by')],
-    ['version', a('version')],
-  ]);
-}
+export const activityJson = (alias: string): string => columnsJsonSql(alias, COLUMNS, TIMESTAMPS);
