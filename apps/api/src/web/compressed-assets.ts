@@ -5,6 +5,8 @@ import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 
 const TYPES: Record<string, string> = { '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml', '.json': 'application/json' };
+/** Hashed names never change content: browsers and proxies may keep them a year. */
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
 const compressors = {
   br: (b: Buffer) => promisify(brotliCompress)(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: b.length } }),
   gzip: (b: Buffer) => promisify(gzip)(b, { level: 9 }),
@@ -37,6 +39,9 @@ export function compressedAssets(dir: string) {
     if (!body) {
       body = readFile(file).then(compressors[encoding], () => null);
       cache.set(key, body);
+      // Only real files stay: a miss or a failure must not make the map grow with every name asked for.
+      const pending = body;
+      pending.then((buf) => buf || cache.delete(key), () => cache.delete(key));
     }
     body.then(
       (buf) => {
@@ -45,7 +50,7 @@ export function compressedAssets(dir: string) {
         res.setHeader('Content-Encoding', encoding);
         res.setHeader('Content-Length', buf.length);
         res.setHeader('Vary', 'Accept-Encoding');
-        res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+        res.setHeader('Cache-Control', IMMUTABLE);
         res.end(req.method === 'HEAD' ? undefined : buf);
       },
       next,

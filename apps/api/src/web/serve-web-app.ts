@@ -3,7 +3,7 @@ import type { AppConfig } from '@kehu/server-core';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { compressedAssets } from './compressed-assets';
+import { compressedAssets, IMMUTABLE } from './compressed-assets';
 
 /**
  * Serves the built SPA: hashed assets cached for a year, index.html never cached, and
@@ -15,7 +15,7 @@ export function serveWebApp(app: NestExpressApplication, config: AppConfig): voi
   if (!existsSync(index)) return;
   const assets = express.static(dir, {
     index: false,
-    setHeaders: (res, path) => res.setHeader('Cache-Control', path.includes(`${join(dir, 'assets')}`) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    setHeaders: (res, path) => res.setHeader('Cache-Control', path.includes(`${join(dir, 'assets')}`) ? IMMUTABLE : 'no-cache'),
   });
   const compressed = compressedAssets(dir);
   // API calls skip the file lookup: serve-static would stat() a file for every request.

@@ -22,14 +22,10 @@ export async function paginate<T extends ObjectLiteral, R = T>(
   options: KeysetOptions,
   map: (row: T) => R = (row) => row as unknown as R,
 ): Promise<Page<R>> {
-  const { limit, key, columns, total } = await keyset(qb, options);
-  const { entities, raw } = await qb.take(undefined).limit(limit + 1).getRawAndEntities();
-  const hasMore = entities.length > limit;
-  const pageRows = hasMore ? entities.slice(0, limit) : entities;
+  const page = await keyset(qb, options);
+  const { entities, raw } = await qb.take(undefined).limit(page.limit + 1).getRawAndEntities();
   // One raw row per entity: list queries join nothing to-many.
-  const last = raw[pageRows.length - 1] as Record<string, string | null> | undefined;
-  const nextCursor = hasMore && last ? encodeCursor(key, columns.map((_, i) => last[`keyset_${i}`])) : null;
-  return { data: pageRows.map(map), nextCursor, ...(total !== undefined ? { total } : {}) };
+  return toPage(page, entities.map(map), raw);
 }
 
 /**
@@ -40,13 +36,17 @@ export async function paginate<T extends ObjectLiteral, R = T>(
  */
 export async function paginateJson<T extends ObjectLiteral, R>(qb: SelectQueryBuilder<T>, options: KeysetOptions, select: string): Promise<Page<R>> {
   qb.select(select, 'kehu_item');
-  const { limit, key, columns, total } = await keyset(qb, options);
-  const rows = (await qb.take(undefined).limit(limit + 1).getRawMany()) as (Record<string, string | null> & { kehu_item: R })[];
-  const hasMore = rows.length > limit;
-  const pageRows = hasMore ? rows.slice(0, limit) : rows;
-  const last = pageRows[pageRows.length - 1];
-  const nextCursor = hasMore && last ? encodeCursor(key, columns.map((_, i) => last[`keyset_${i}`])) : null;
-  return { data: pageRows.map((r) => r.kehu_item), nextCursor, ...(total !== undefined ? { total } : {}) };
+  const page = await keyset(qb, options);
+  const rows = (await qb.take(undefined).limit(page.limit + 1).getRawMany()) as (Record<string, string | null> & { kehu_item: R })[];
+  return toPage(page, rows.map((r) => r.kehu_item), rows);
+}
+
+/** The first `limit` items, and a cursor from the keyset columns of the last one when a row more came back. */
+function toPage<R>({ limit, key, columns, total }: Awaited<ReturnType<typeof keyset>>, items: R[], raw: Record<string, string | null>[]): Page<R> {
+  const hasMore = items.length > limit;
+  const last = hasMore ? raw[limit - 1] : undefined;
+  const nextCursor = last ? encodeCursor(key, columns.map((_, i) => last[`keyset_${i}`])) : null;
+  return { data: hasMore ? items.slice(0, limit) : items, nextCursor, ...(total !== undefined ? { total } : {}) };
 }
 
 /** Count, cursor condition, order and the keyset columns: everything but the fetch. */
