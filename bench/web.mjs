@@ -72,7 +72,7 @@ async function firstRow(apiUrl) {
       const page = await context.newPage();
       if (i === 0) await browser.startTracing(page, { path: tracePath, screenshots: true });
       await page.goto(`${apiUrl}/sales`, { waitUntil: 'commit' });
-      await page.waitForSelector('.el-table__body .el-table__row', { timeout: 30_000 });
+      await page.waitForSelector('.el-table-v2__row', { timeout: 30_000 });
       const t = await page.evaluate(() => {
         const nav = performance.getEntriesByType('navigation')[0];
         const res = performance.getEntriesByType('resource');
@@ -82,7 +82,7 @@ async function firstRow(apiUrl) {
           domContentLoadedMs: Math.round(nav.domContentLoadedEventEnd),
           jsRequests: res.filter((r) => r.name.endsWith('.js')).length,
           listApiMs: list.length ? Math.round(list[0].duration) : null,
-          rows: document.querySelectorAll('.el-table__body .el-table__row').length,
+          rows: document.querySelectorAll('.el-table-v2__row').length,
           // What the page waited for: every API call and script, in order of start.
           requests: res
             .filter((r) => r.name.includes('/api/') || r.name.endsWith('.js'))

@@ -27,6 +27,15 @@ describe('useKeysetList', () => {
     expect(list.empty.value).toBe(false);
   });
 
+  it('asks for larger pages after the first when told to', async () => {
+    const fetchPage = vi.fn((request: PageRequest) => Promise.resolve({ data: [request.limit], nextCursor: request.cursor ? null : 'c1' }));
+    const list = useKeysetList(fetchPage, { pageSize: 50, morePageSize: 200, count: false });
+    await list.reload();
+    await list.loadMore();
+    expect(fetchPage.mock.calls.map(([request]) => request)).toEqual([{ limit: 50 }, { limit: 200, cursor: 'c1' }]);
+    expect(list.rows.value).toEqual([50, 200]);
+  });
+
   it('drops the answer of a request that a newer one replaced', async () => {
     const answers: Array<(rows: number[]) => void> = [];
     const list = useKeysetList<number>(() => new Promise((resolve) => answers.push((data) => resolve({ data, nextCursor: null }))));

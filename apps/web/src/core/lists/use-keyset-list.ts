@@ -10,6 +10,11 @@ export interface PageRequest {
 export interface KeysetListOptions {
   /** Rows per request (the API allows up to 200). */
   pageSize?: number;
+  /**
+   * Rows per "more" request; default `pageSize`. A small first page shows quickly, larger
+   * later ones let a virtualised table scroll through thousands of rows in few requests.
+   */
+  morePageSize?: number;
   /** Reload from the first page when any of these change (filters, sort), after `debounceMs`. */
   watch?: WatchSource[];
   debounceMs?: number;
@@ -26,6 +31,7 @@ export interface KeysetListOptions {
  */
 export function useKeysetList<T>(fetchPage: (request: PageRequest) => Promise<Page<T>>, options: KeysetListOptions = {}) {
   const pageSize = options.pageSize ?? 50;
+  const morePageSize = options.morePageSize ?? pageSize;
   const rows = shallowRef<T[]>([]);
   const total = ref<number | null>(null);
   const nextCursor = ref<string | null>(null);
@@ -65,7 +71,7 @@ export function useKeysetList<T>(fetchPage: (request: PageRequest) => Promise<Pa
     const mine = generation;
     loadingMore.value = true;
     try {
-      const page = await fetchPage({ limit: pageSize, cursor: nextCursor.value });
+      const page = await fetchPage({ limit: morePageSize, cursor: nextCursor.value });
       if (mine !== generation) return;
       rows.value = [...rows.value, ...page.data];
       nextCursor.value = page.nextCursor;

@@ -2,9 +2,10 @@ import { computed, reactive, ref, shallowRef } from 'vue';
 import type { CustomerDto } from '@kehu/contracts';
 import { useKeysetList } from '@/core/lists/use-keyset-list';
 import type { ChoosableColumn } from '@/core/lists/use-column-chooser';
+import { sortParam, type VirtualSort } from '@/core/lists/virtual-columns';
 import { useAuthStore } from '@/stores/auth.store';
 import { customersApi } from '../api/customers.api';
-import { defaultSort, emptyFilters, sortFromTable, toListQuery, type CustomerFilters } from '../models/customer-filters';
+import { defaultSort, emptyFilters, toListQuery, type CustomerFilters } from '../models/customer-filters';
 import { useCustomFieldsStore } from '../stores/custom-fields.store';
 import { useOwnerNamesStore } from '../stores/owner-names.store';
 
@@ -48,11 +49,11 @@ export function useCustomersList() {
       void owners.ensure(result.data.map((c) => c.ownerId));
       return result;
     },
-    { watch: [query], pageSize: 50 },
+    { watch: [query], pageSize: 50, morePageSize: 200 },
   );
 
-  function onSortChange({ prop, order }: { prop: string | null; order: 'ascending' | 'descending' | null }): void {
-    sort.value = sortFromTable(prop, order);
+  function onSort(next: VirtualSort): void {
+    sort.value = sortParam(next);
   }
 
   function resetFilters(): void {
@@ -65,5 +66,5 @@ export function useCustomersList() {
     sort.value = next.sort || defaultSort;
   }
 
-  return { filters, sort, deleted, selected, query, onSortChange, resetFilters, apply, ...list };
+  return { filters, sort, deleted, selected, query, onSort, resetFilters, apply, ...list };
 }

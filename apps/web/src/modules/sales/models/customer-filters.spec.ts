@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CustomerGrade, CustomFieldEntity, CustomFieldType, LifecycleStage, type CustomFieldDto } from '@kehu/contracts';
-import { activeFilterCount, dayBoundary, emptyFilters, sortFromTable, toListQuery } from './customer-filters';
+import { activeFilterCount, dayBoundary, emptyFilters, toListQuery } from './customer-filters';
 
 const field = (key: string, type: CustomFieldType, active = true): CustomFieldDto => ({
   id: key, entityType: CustomFieldEntity.CUSTOMER, key, label: key, type, options: ['VIP', 'Normal'], required: false, sortOrder: 0, active, version: 1,
@@ -59,11 +59,8 @@ describe('customer filters → list query', () => {
     expect(query.noFollowUpDays).toBe(3650);
   });
 
-  it('counts the filters in use and turns table sorts into API sorts', () => {
+  it('counts the filters in use', () => {
     expect(activeFilterCount(emptyFilters())).toBe(0);
     expect(activeFilterCount({ ...emptyFilters(), grade: CustomerGrade.B, created: ['2026-01-01', '2026-01-02'], custom: { x: 'y' } })).toBe(3);
-    expect(sortFromTable('cf.erp_level', 'descending')).toBe('-cf.erp_level');
-    expect(sortFromTable('name', 'ascending')).toBe('name');
-    expect(sortFromTable(null, null)).toBe('-createdAt');
   });
 });

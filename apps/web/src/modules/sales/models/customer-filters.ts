@@ -89,9 +89,3 @@ export function toListQuery(filters: CustomerFilters, sort: string, meId: string
 /** Custom fields that can be filtered by one exact value (free text and numbers are not offered). */
 export const filterableCustomField = (field: CustomFieldDto): boolean =>
   field.active && [CustomFieldType.SINGLE_SELECT, CustomFieldType.MULTI_SELECT, CustomFieldType.BOOLEAN].includes(field.type);
-
-/** `<el-table @sort-change>` → the API sort; custom columns are `cf.<key>`. */
-export function sortFromTable(prop: string | null, order: 'ascending' | 'descending' | null): string {
-  if (!prop || !order) return defaultSort;
-  return order === 'descending' ? `-${prop}` : prop;
-}
