@@ -16,7 +16,9 @@ import {
   coreMigrations,
   CurrentPrincipal,
   DomainException,
+  getRawPrepared,
   IfMatch,
+  MAX_PREPARED_STATEMENTS,
   NotificationsService,
   OutboxDispatcher,
   OutboxService,
@@ -457,6 +459,42 @@ describe('core mechanisms', () => {
       await tx.run((m) => svc.notify(m, [{ userId: users.rep, kind: 'x', title: 'another' }]));
       expect((await t.http().post('/api/v1/notifications/read-all').set(auth('all'))).body).toEqual({ unread: 0 });
       expect((await t.http().get('/api/v1/notifications/unread-count').set(auth('all'))).body).toEqual({ unread: 0 });
+    });
+  });
+
+  describe('prepared statements', () => {
+    const byId = (qb: ReturnType<DataSource['createQueryBuilder']>, id: string) => qb.select('w.name', 'name').from(Widget, 'w').where('w.id = :id', { id });
+
+    it('answers like an unprepared query, parsed once per connection, and inside a transaction on its connection', async () => {
+      const ids: { id: string; name: string }[] = await ds.query(`SELECT id, name FROM widgets ORDER BY name LIMIT 8`);
+      // Past the fifth execution PostgreSQL may switch to a generic plan: every answer stays right.
+      for (const { id, name } of ids) expect(await getRawPrepared(byId(ds.createQueryBuilder(), id))).toEqual([{ name }]);
+      expect(await getRawPrepared(byId(ds.createQueryBuilder(), '00000000-0000-4000-8000-000000000000'))).toEqual([]);
+
+      const runner = ds.createQueryRunner();
+      await runner.startTransaction();
+      try {
+        const [{ id }] = await runner.query(`INSERT INTO widgets (name, size, owner_id, department_id) VALUES ('uncommitted', 1, $1, $2) RETURNING id`, [users.rep, depts.east]);
+        // Only the transaction's own connection sees the row it has not committed yet.
+        expect(await getRawPrepared(byId(runner.manager.createQueryBuilder(), id))).toEqual([{ name: 'uncommitted' }]);
+        const [text] = byId(ds.createQueryBuilder(), id).getQueryAndParameters();
+        const prepared = await runner.query(`SELECT name FROM pg_prepared_statements WHERE statement = $1`, [text]);
+        expect(prepared).toEqual([{ name: expect.stringMatching(/^kehu_/) }]);
+      } finally {
+        await runner.rollbackTransaction();
+        await runner.release();
+      }
+    });
+
+    it('runs statements past the cap unprepared, with the same answers', async () => {
+      const rows: { name: string }[] = await ds.query(`SELECT name FROM widgets ORDER BY name`);
+      for (let n = 1; n <= MAX_PREPARED_STATEMENTS + 5; n++) {
+        // Each limit is another statement text.
+        const page = await getRawPrepared(ds.createQueryBuilder().select('w.name', 'name').from(Widget, 'w').orderBy('w.name').limit(n));
+        expect(page).toEqual(rows.slice(0, n));
+      }
+      const [{ count }] = await ds.query(`SELECT count(*)::int AS count FROM pg_prepared_statements WHERE name LIKE 'kehu_%'`);
+      expect(count).toBeLessThanOrEqual(MAX_PREPARED_STATEMENTS);
     });
   });
 });

@@ -7,6 +7,7 @@ export * from './database/data-source.options';
 export * from './database/database-url.token';
 export * from './database/embedded-postgres';
 export * from './database/migration-lock';
+export * from './database/prepared-query';
 export * from './database/snake-naming.strategy';
 export * from './database/transaction.service';
 export * from './database/time-ordered-uuid';

@@ -1,5 +1,6 @@
 import { Limits, type Page } from '@kehu/contracts';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { getRawPrepared } from '../database/prepared-query';
 import { decodeCursor, encodeCursor } from './cursor';
 import type { SortColumn } from './sort';
 
@@ -8,6 +9,11 @@ export interface KeysetOptions {
   cursor?: string;
   limit?: number;
   count?: boolean;
+  /**
+   * Run the page as a named prepared statement (see getRawPrepared): only for lists whose
+   * plan does not depend on the parameter values, such as one customer's timeline.
+   */
+  prepared?: boolean;
 }
 
 /**
@@ -37,7 +43,9 @@ export async function paginate<T extends ObjectLiteral, R = T>(
 export async function paginateJson<T extends ObjectLiteral, R>(qb: SelectQueryBuilder<T>, options: KeysetOptions, select: string): Promise<Page<R>> {
   qb.select(select, 'kehu_item');
   const page = await keyset(qb, options);
-  const rows = (await qb.take(undefined).limit(page.limit + 1).getRawMany()) as (Record<string, string | null> & { kehu_item: R })[];
+  qb.take(undefined).limit(page.limit + 1);
+  type Row = Record<string, string | null> & { kehu_item: R };
+  const rows = options.prepared ? await getRawPrepared<Row, T>(qb) : ((await qb.getRawMany()) as Row[]);
   return toPage(page, rows.map((r) => r.kehu_item), rows);
 }
 

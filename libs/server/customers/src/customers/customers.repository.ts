@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CustomerDto, ListCustomersQuery, Page } from '@kehu/contracts';
 import { CustomFieldType, ErrorCode } from '@kehu/contracts';
-import { applyScope, DomainException, likePattern, paginateJson, parseSort, type Principal, type SortWhitelist } from '@kehu/server-core';
+import { applyScope, DomainException, getRawPrepared, likePattern, paginateJson, parseSort, type Principal, type SortWhitelist } from '@kehu/server-core';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { customFieldSortExpression } from '../custom-fields/custom-field-sql';
 import type { CustomFieldDefinition } from '../custom-fields/custom-field.entity';
@@ -40,7 +40,7 @@ export class CustomersRepository {
 
   /** One customer as the API shows it, built by PostgreSQL (see customerJson); 404 outside the scope. */
   async getDto(principal: Principal, id: string): Promise<CustomerDto> {
-    const row = await this.scoped(principal, 'sales.customer.read').select(customerJson('c'), 'dto').andWhere('c.id = :id', { id }).getRawOne<{ dto: CustomerDto }>();
+    const [row] = await getRawPrepared<{ dto: CustomerDto }>(this.scoped(principal, 'sales.customer.read').select(customerJson('c'), 'dto').andWhere('c.id = :id', { id }));
     if (!row) throw DomainException.notFound('Customer');
     return row.dto;
   }

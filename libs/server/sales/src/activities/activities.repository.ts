@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { TaskWindow, type ActivityDto, type ListActivitiesQuery, type ListMyTasksQuery, type Page } from '@kehu/contracts';
-import { applyScope, DomainException, paginate, paginateJson, parseSort, type Principal } from '@kehu/server-core';
+import { applyScope, DomainException, getRawPrepared, paginate, paginateJson, parseSort, type Principal } from '@kehu/server-core';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { CustomersRepository } from '@kehu/server-customers';
 import { Activity } from './activity.entity';
@@ -48,9 +48,10 @@ export class ActivitiesRepository {
    * across reps, service and channels); other lists follow the activity's own scope.
    */
   async list(principal: Principal, q: ListActivitiesQuery): Promise<Page<ActivityDto>> {
+    // Both statements are prepared: their plans (by primary key, by one customer's index) do not depend on the values.
     const wholeTimeline =
       q.customerId !== undefined &&
-      (await this.customers.scoped(principal, 'sales.customer.read').andWhere('c.id = :customerId', { customerId: q.customerId }).getExists());
+      (await getRawPrepared(this.customers.scoped(principal, 'sales.customer.read').select('1', 'one').andWhere('c.id = :customerId', { customerId: q.customerId }))).length > 0;
     const qb = wholeTimeline ? this.ds.getRepository(Activity).createQueryBuilder('a') : this.scoped(principal, 'sales.activity.read');
     if (q.customerId) qb.andWhere('a.customer_id = :customerId', { customerId: q.customerId });
     if (q.contactId) qb.andWhere('a.contact_id = :contactId', { contactId: q.contactId });
@@ -60,7 +61,7 @@ export class ActivitiesRepository {
     if (q.from) qb.andWhere('a.occurred_at >= :from', { from: q.from });
     if (q.to) qb.andWhere('a.occurred_at < :to', { to: q.to });
     const sort = parseSort(q.sort, sorts, '-occurredAt', id);
-    return paginateJson<Activity, ActivityDto>(qb, { sort, cursor: q.cursor, limit: q.limit, count: q.count }, activityJson('a'));
+    return paginateJson<Activity, ActivityDto>(qb, { sort, cursor: q.cursor, limit: q.limit, count: q.count, prepared: wholeTimeline }, activityJson('a'));
   }
 
   /** The caller's own open tasks, soonest due first; "today" is the caller's day in `tz`. */
