@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ObjectLiteral, QueryRunner, SelectQueryBuilder } from 'typeorm';
+import type { DataSource, EntityManager, ObjectLiteral, QueryRunner, SelectQueryBuilder } from 'typeorm';
 
 /** The part of a node-postgres client or pool that runs a named statement. */
 interface PgQueryable {
@@ -34,11 +34,19 @@ function statementName(text: string): string | undefined {
  */
 export async function getRawPrepared<R, T extends ObjectLiteral = ObjectLiteral>(qb: SelectQueryBuilder<T>): Promise<R[]> {
   const [text, values] = qb.getQueryAndParameters();
-  const name = statementName(text);
-  if (!name) return (await qb.getRawMany()) as R[];
   // A builder made from a transaction's manager carries its runner (TypeORM keeps it protected).
-  const runner = (qb as unknown as { queryRunner?: QueryRunner }).queryRunner;
-  const target: PgQueryable = runner ? ((await runner.connect()) as PgQueryable) : (qb.connection.driver as unknown as { master: PgQueryable }).master;
+  return run<R>(qb.connection, (qb as unknown as { queryRunner?: QueryRunner }).queryRunner, text, values);
+}
+
+/** `manager.query(text, values)` as a named prepared statement (same rules as getRawPrepared). */
+export function queryPrepared<R>(manager: EntityManager, text: string, values: unknown[]): Promise<R[]> {
+  return run<R>(manager.connection, manager.queryRunner, text, values);
+}
+
+async function run<R>(ds: DataSource, runner: QueryRunner | undefined, text: string, values: unknown[]): Promise<R[]> {
+  const name = statementName(text);
+  if (!name) return (await (runner ?? ds).query(text, values)) as R[];
+  const target: PgQueryable = runner ? ((await runner.connect()) as PgQueryable) : (ds.driver as unknown as { master: PgQueryable }).master;
   const result = await target.query({ name, text, values });
   return result.rows as R[];
 }

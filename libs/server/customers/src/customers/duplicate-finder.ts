@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { DuplicateCandidateDto } from '@kehu/contracts';
-import { applyScope, type Principal } from '@kehu/server-core';
+import { applyScope, queryPrepared, type Principal } from '@kehu/server-core';
 import type { EntityManager } from 'typeorm';
 import { Customer } from './customer.entity';
 
@@ -22,7 +22,10 @@ const SIMILAR = 0.5;
 @Injectable()
 export class DuplicateFinder {
   async find(m: EntityManager, principal: Principal, probe: DuplicateProbe): Promise<DuplicateCandidateDto[]> {
-    const rows: { id: string; name: string; phone: string | null; email: string | null; owner_id: string | null; name_key: string; score: number }[] = await m.query(
+    type Row = { id: string; name: string; phone: string | null; email: string | null; owner_id: string | null; name_key: string; score: number };
+    // Prepared: every customer and lead create runs it, and planning it cost a third of running it.
+    const rows = await queryPrepared<Row>(
+      m,
       // One id set from four indexes (the fuzzy key through customer_search_terms' trigrams).
       `WITH m AS (
          SELECT s.customer_id AS id FROM customer_search_terms s WHERE s.name_key % $1 AND similarity(s.name_key, $1) >= $5
