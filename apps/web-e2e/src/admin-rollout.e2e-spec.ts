@@ -106,6 +106,18 @@ describe('the admin area', () => {
     await expect(page.locator('[data-test=rollout-save]').isDisabled()).resolves.toBe(true);
     await settle(page);
     await page.screenshot({ path: screenshotPath('admin-rollout.png') });
+
+    // The audit log (a virtual table) lists these changes; a row's arrow opens its details below it.
+    await page.locator('.admin-layout__menu [data-admin-section=audit]').click();
+    await page.waitForURL(/\/admin\/audit-log$/);
+    const auditRows = page.locator('[data-test=audit-table] .el-table-v2__row');
+    await auditRows.first().waitFor();
+    await auditRows.first().locator('.el-table-v2__expand-icon').click();
+    const detail = page.locator('[data-test=audit-table] [data-test=audit-detail]');
+    await detail.getByText('记录 ID').waitFor();
+    await expect(detail.count()).resolves.toBe(1);
+    await settle(page);
+    await page.screenshot({ path: screenshotPath('admin-audit-log.png') });
     await signOut(page);
 
     // The rep sees the Sales module's areas (customers, revenue, contracts) and no other module.

@@ -94,7 +94,7 @@ describe('the deals board', () => {
     await page.goto(`${baseUrl}/sales/leads`);
     const table = page.locator('[data-test=leads-table]');
     await table.getByText(leadName).waitFor();
-    await expect(table.locator('tr', { hasText: leadName }).innerText()).resolves.toContain('展会');
+    await expect(table.locator('.el-table-v2__row', { hasText: leadName }).innerText()).resolves.toContain('展会');
     await settle(page);
     await page.screenshot({ path: screenshotPath('leads-list.png') });
   });

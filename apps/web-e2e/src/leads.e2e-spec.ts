@@ -27,7 +27,9 @@ describe('leads in the browser', () => {
   let repId: string;
   const lead = (personName: string, extra: object = {}) =>
     api<Lead>('/api/v1/leads?allowDuplicate=true', { method: 'POST', token, body: { personName, source: 'exhibition', ...extra } });
-  const row = (name: string) => page.locator('[data-test=leads-table] tr', { hasText: name });
+  const row = (name: string) => page.locator('[data-test=leads-table] .el-table-v2__row', { hasText: name });
+  /** The lead's part of its row in the fixed actions column (ElTableV2 draws fixed columns apart; both parts carry the row key). */
+  const actions = (created: Lead) => page.locator(`[data-test=leads-table] .el-table-v2__right .el-table-v2__row[data-row-key="${created.id}"]`);
 
   beforeAll(async () => {
     ({ accessToken: token } = await api<{ accessToken: string }>('/api/v1/auth/login', { method: 'POST', body: { email: adminEmail, password: adminPassword } }));
@@ -80,7 +82,8 @@ describe('leads in the browser', () => {
   it('assigns a lead to a colleague with the assign dialog', async () => {
     const created = await lead(assignName);
     await page.goto(`${baseUrl}/sales/leads`);
-    await row(assignName).locator('[data-test=lead-assign]').click();
+    await row(assignName).waitFor();
+    await actions(created).locator('[data-test=lead-assign]').click();
     const dialog = page.locator('[data-test=assign-dialog]');
     await dialog.locator('[data-test=owner-select]').click();
     await page.keyboard.type(repName.slice(0, 2));
@@ -97,7 +100,8 @@ describe('leads in the browser', () => {
     const created = await lead(convertName, { companyName: convertCompany, phone: `136${String(Date.now()).slice(-8)}` });
     await api(`/api/v1/leads/${created.id}/activities`, { method: 'POST', token, body: { type: 'visit', subject: `展会面谈 ${run}` } });
     await page.goto(`${baseUrl}/sales/leads`);
-    await row(convertName).locator('[data-test=lead-convert]').click();
+    await row(convertName).waitFor();
+    await actions(created).locator('[data-test=lead-convert]').click();
     const dialog = page.locator('[data-test=convert-dialog]');
     await dialog.locator('[data-test=convert-opportunity]').click();
     await dialog.locator('input[data-test=convert-opportunity-name], [data-test=convert-opportunity-name] input').first().fill(`首批采购 ${run}`);

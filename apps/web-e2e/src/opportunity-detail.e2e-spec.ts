@@ -47,6 +47,19 @@ describe('the opportunity page', () => {
     await browser?.close();
   });
 
+  it('lists the opportunity in the virtual table of opportunities; a click on its row opens it', async () => {
+    await page.goto(`${baseUrl}/sales/opportunities`);
+    await page.locator('[data-test=opportunity-search]').fill(run);
+    const row = page.locator('[data-test=opportunities-table] .el-table-v2__row').filter({ hasText: dealName });
+    await page.locator('[data-test=list-count]', { hasText: '已显示 1 / 1 条' }).waitFor();
+    await row.getByText(customerName).waitFor();
+    await expect(page.locator('[data-test=opportunities-table] .el-table-v2__row').count()).resolves.toBe(1);
+    await settle(page);
+    await page.screenshot({ path: screenshotPath('opportunities-list.png') });
+    await row.getByText('¥15,400.00').click();
+    await page.waitForURL(`${baseUrl}/sales/opportunities/${opportunity.id}`);
+  });
+
   it('shows the amount as the total of the line items, with each line total', async () => {
     expect(opportunity.amount).toBe(15400);
     await page.goto(`${baseUrl}/sales/opportunities/${opportunity.id}`);

@@ -24,12 +24,13 @@ const onScreen = (page: Page, selector: string) =>
 describe('on a phone (390×844)', () => {
   let browser: Browser;
   let page: Page;
+  let leadId: string;
 
   beforeAll(async () => {
     const { accessToken: token } = await api<{ accessToken: string }>('/api/v1/auth/login', { method: 'POST', body: { email: adminEmail, password: adminPassword } });
     const customer = await api<{ id: string }>('/api/v1/customers?allowDuplicate=true', { method: 'POST', token, body: { name: customerName } });
     await api('/api/v1/opportunities', { method: 'POST', token, body: { customerId: customer.id, name: dealName, amount: 230000 } });
-    await api('/api/v1/leads?allowDuplicate=true', { method: 'POST', token, body: { personName: leadName, companyName: '佛山南海五金制品厂', phone: `135${String(Date.now()).slice(-8)}`, source: 'referral' } });
+    leadId = (await api<{ id: string }>('/api/v1/leads?allowDuplicate=true', { method: 'POST', token, body: { personName: leadName, companyName: '佛山南海五金制品厂', phone: `135${String(Date.now()).slice(-8)}`, source: 'referral' } })).id;
     browser = await launchBrowser({ locale: 'zh-CN', viewport: PHONE, isMobile: true, hasTouch: true });
     page = await browser.context.newPage();
     page.setDefaultTimeout(10_000);
@@ -55,15 +56,17 @@ describe('on a phone (390×844)', () => {
 
   it('the leads list fits the screen: name, status and the row actions are visible without sideways page scrolling', async () => {
     await page.goto(`${baseUrl}/sales/leads`);
-    const row = page.locator('[data-test=leads-table] tr', { hasText: leadName });
+    const row = page.locator('[data-test=leads-table] .el-table-v2__row', { hasText: leadName });
     await row.waitFor();
     await settle(page);
     await page.screenshot({ path: screenshotPath('leads-list-phone.png'), fullPage: true });
     await expect(overflow(page)).resolves.toBeLessThanOrEqual(0);
     await expect(onScreen(page, '[data-test=create-lead]')).resolves.toBe(true);
+    // The row's part in the fixed actions column (ElTableV2 draws fixed columns apart; both parts carry the row key).
+    const actions = page.locator(`[data-test=leads-table] .el-table-v2__right .el-table-v2__row[data-row-key="${leadId}"]`);
     for (const action of ['lead-assign', 'lead-convert']) {
-      await expect(row.locator(`[data-test=${action}]`).isVisible()).resolves.toBe(true);
-      await expect(row.locator(`[data-test=${action}]`).evaluate((el) => el.getBoundingClientRect().right <= window.innerWidth)).resolves.toBe(true);
+      await expect(actions.locator(`[data-test=${action}]`).isVisible()).resolves.toBe(true);
+      await expect(actions.locator(`[data-test=${action}]`).evaluate((el) => el.getBoundingClientRect().right <= window.innerWidth)).resolves.toBe(true);
     }
     await expect(row.innerText()).resolves.toContain('新线索');
 

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { launchBrowser, screenshotPath, type Browser } from './support/browser';
 import { e2eEnv } from './support/e2e-env';
-import { api, login, signIn } from './support/session';
+import { api, login, settle, signIn } from './support/session';
 
 const { baseUrl, adminEmail, adminPassword } = e2eEnv();
 
@@ -36,8 +36,10 @@ describe('the public pool', () => {
     await page.goto(`${baseUrl}/sales/pools`);
     await page.locator('[data-test=pool-quota]').waitFor();
     await page.getByPlaceholder('按名称搜索').fill(run);
-    const row = page.locator('[data-test=pool-table] .el-table__row').filter({ hasText: customerName });
+    const row = page.locator('[data-test=pool-table] .el-table-v2__row').filter({ hasText: customerName });
     await row.waitFor();
+    await settle(page);
+    await page.screenshot({ path: screenshotPath('pool-list.png') });
 
     // The preview shows who had it and why it came back before the rep decides.
     await row.getByText(customerName).click();

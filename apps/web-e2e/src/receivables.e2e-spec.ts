@@ -67,5 +67,25 @@ describe('contracts and receivables', () => {
     expect(plan.instalments).toHaveLength(1);
     expect(plan.instalments[0]).toMatchObject({ status: 'paid', received: 30000 });
     expect(plan.instalments[0].payments).toHaveLength(2);
+
+    // The contracts list and the receivables across contracts (virtual tables) have them; a row opens its contract.
+    const title = `配电柜年度采购合同 ${run}`;
+    const customerName = `无锡华源电气有限公司 ${run}`;
+    await page.goto(`${baseUrl}/contracts`);
+    await page.locator('[data-test=contract-search]').fill(run);
+    const contractRow = page.locator('[data-test=contracts-table] .el-table-v2__row').filter({ hasText: title });
+    await contractRow.getByText(customerName).waitFor();
+    await expect(contractRow.innerText()).resolves.toContain('30,000.00');
+    await settle(page);
+    await page.screenshot({ path: screenshotPath('contracts-list.png') });
+    await page.goto(`${baseUrl}/contracts/receivables`);
+    await page.locator('[data-test=receivable-status-filter]').click();
+    await page.locator('.el-select-dropdown__item').filter({ visible: true, hasText: '已回款' }).click();
+    const receivableRow = page.locator('[data-test=receivables-list] .el-table-v2__row').filter({ hasText: customerName });
+    await receivableRow.waitFor();
+    await settle(page);
+    await page.screenshot({ path: screenshotPath('receivables-list.png') });
+    await receivableRow.getByText('已回款').click();
+    await page.waitForURL(`${baseUrl}/contracts/${contract.id}`);
   });
 });

@@ -110,6 +110,16 @@ describe('revenue: products, orders, commissions and grading', () => {
     expect(order.lines).toMatchObject([{ quantity: 3, unitPrice: 1200 }, { quantity: 1, unitPrice: 500, description: '上门实施服务' }]);
     expect(order.events.map((e) => e.status)).toEqual(['placed', 'confirmed']);
 
+    // The orders list (a virtual table) has it; a click on its row opens it.
+    await page.goto(`${baseUrl}/revenue/orders`);
+    const orderRow = page.locator('[data-test=orders-table] .el-table-v2__row').filter({ hasText: customerName });
+    await orderRow.waitFor();
+    await expect(orderRow.innerText()).resolves.toContain('4,100.00');
+    await settle(page);
+    await page.screenshot({ path: screenshotPath('revenue-orders-list.png') });
+    await orderRow.getByText('4,100.00').click();
+    await page.waitForURL(`${baseUrl}/revenue/orders/${orderId}`);
+
     // The product is retired: switched off, it leaves the list of active products.
     await page.goto(`${baseUrl}/revenue/products`);
     const productRow = page.locator('[data-test=products-table] .el-table__row').filter({ hasText: code });

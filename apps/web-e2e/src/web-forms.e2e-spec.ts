@@ -84,7 +84,7 @@ describe('web forms in the browser', () => {
     await expect(formRow.locator('[data-test=web-form-count]').innerText()).resolves.toBe('1');
     await formRow.locator('[data-test=web-form-count]').click();
     await page.waitForURL(/\/sales\/leads\?webFormId=/);
-    const leadRow = page.locator('[data-test=leads-table] tr', { hasText: visitorName });
+    const leadRow = page.locator('[data-test=leads-table] .el-table-v2__row', { hasText: visitorName });
     await leadRow.waitFor();
     await expect(leadRow.innerText()).resolves.toContain(visitorEmail);
     await expect(leadRow.innerText()).resolves.toContain('网站表单');

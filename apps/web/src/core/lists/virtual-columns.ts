@@ -8,6 +8,8 @@ export interface VirtualColumn {
   fixed?: 'left' | 'right';
   sortable?: boolean;
   align?: 'left' | 'center' | 'right';
+  /** Left out of the table (a column a phone has no room for). */
+  hidden?: boolean;
 }
 
 export interface VirtualSort {

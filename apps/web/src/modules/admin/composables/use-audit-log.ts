@@ -26,6 +26,6 @@ export function auditQuery(filters: AuditFilters) {
 /** The audit log, newest first, filtered; each change of a filter reloads from the first page. */
 export function useAuditLog() {
   const filters = reactive<AuditFilters>({ actorId: '', entityType: '', entityId: '', action: '', range: null });
-  const list = useAuditTrail((page) => auditEventsApi.list({ ...page, ...auditQuery(filters) }), { watch: [() => ({ ...filters })] });
+  const list = useAuditTrail((page) => auditEventsApi.list({ ...page, ...auditQuery(filters) }), { watch: [() => ({ ...filters })], morePageSize: 200 });
   return { filters, ...list };
 }

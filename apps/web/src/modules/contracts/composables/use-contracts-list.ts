@@ -34,6 +34,6 @@ export function useContractsList(customerId?: string) {
   const auth = useAuthStore();
   const filters = reactive<ContractFilters>({ q: '', status: '', onlyMine: false, signedRange: null, endingBefore: '', sort: 'createdDesc' });
   const query = computed(() => contractsQuery(filters, auth.me?.user.id, customerId));
-  const list = useKeysetList((page) => salesContractsApi.list({ ...query.value, ...page }), { watch: [query], pageSize: 50 });
+  const list = useKeysetList((page) => salesContractsApi.list({ ...query.value, ...page }), { watch: [query], pageSize: 50, morePageSize: 200 });
   return { filters, ...list };
 }

@@ -35,6 +35,6 @@ export function useOpportunitiesList() {
   const auth = useAuthStore();
   const filters = reactive<OpportunityFilters>({ q: '', status: '', pipelineId: '', stageId: '', onlyMine: false, closeRange: null, sort: 'updatedDesc' });
   const query = computed(() => opportunitiesQuery(filters, auth.me?.user.id));
-  const list = useKeysetList((page) => opportunitiesApi.list({ ...query.value, ...page }), { watch: [query], pageSize: 50 });
+  const list = useKeysetList((page) => opportunitiesApi.list({ ...query.value, ...page }), { watch: [query], pageSize: 50, morePageSize: 200 });
   return { filters, query, ...list };
 }

@@ -30,6 +30,6 @@ export function useLeadsList(webFormId = '') {
   const auth = useAuthStore();
   const filters = reactive<LeadFilters>({ q: '', status: '', source: '', owner: 'any', webFormId });
   const query = computed(() => leadsQuery(filters, auth.me?.user.id));
-  const list = useKeysetList((page) => leadsApi.list({ ...query.value, ...page }), { watch: [query], pageSize: 50 });
+  const list = useKeysetList((page) => leadsApi.list({ ...query.value, ...page }), { watch: [query], pageSize: 50, morePageSize: 200 });
   return { filters, query, ...list };
 }
