@@ -7,7 +7,6 @@ import { Body, Controller, Delete, Get, HttpCode, Injectable, Module, Param, Par
 import { InjectDataSource, TypeOrmModule } from '@nestjs/typeorm';
 import { DataScope, NumberField, PageQueryDto, StringField } from '@kehu/contracts';
 import { createTestApp, type TestApp } from '@kehu/server-testing';
-import type { Response } from 'express';
 import { Column, CreateDateColumn, DataSource, DeleteDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import {
   applyScope,
@@ -17,6 +16,7 @@ import {
   CurrentPrincipal,
   DomainException,
   getRawPrepared,
+  type HttpReply,
   IfMatch,
   MAX_PREPARED_STATEMENTS,
   NotificationsService,
@@ -160,7 +160,7 @@ class WidgetsController {
   @Get('sales-only') @RequireModule('sales') salesOnly() {
     return { ok: true };
   }
-  @Get(':id') async getWidget(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: Response) {
+  @Get(':id') async getWidget(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: HttpReply) {
     const w = await this.widgets.get(p, id);
     setEtag(res, w.version);
     return w;

@@ -1,6 +1,7 @@
 export * from './config/app-config';
 export * from './core.module';
 export * from './http/configure-app';
+export * from './http/http-reply';
 export * from './context/request-context';
 export * from './database/change-signals';
 export * from './database/data-source.options';

@@ -1,13 +1,13 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { ErrorCode } from '@kehu/contracts';
-import type { Response } from 'express';
 import { DomainException } from '../errors/domain.exception';
+import type { HttpReply } from '../http/http-reply';
 
 /** ETag for a versioned record: the version is all a client needs to echo back. */
 export const etagOf = (version: number): string => `"${version}"`;
 
-export function setEtag(res: Response, version: number): void {
-  res.setHeader('ETag', etagOf(version));
+export function setEtag(res: HttpReply, version: number): void {
+  res.header('ETag', etagOf(version));
 }
 
 /**

@@ -1,10 +1,10 @@
 import { Controller, Get, Inject, Res, VERSION_NEUTRAL } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheckDto, HealthDto } from '@kehu/contracts';
-import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.decorators';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import type { HttpReply } from '../http/http-reply';
 
 @ApiTags('health')
 @ApiExtraModels(HealthCheckDto)
@@ -27,7 +27,7 @@ export class HealthController {
   @Get('ready')
   @ApiOkResponse({ type: HealthDto })
   @ApiServiceUnavailableResponse({ type: HealthDto })
-  async getReadiness(@Res({ passthrough: true }) res: Response): Promise<HealthDto> {
+  async getReadiness(@Res({ passthrough: true }) res: HttpReply): Promise<HealthDto> {
     const checks: HealthDto['checks'] = {};
     try {
       await this.dataSource.query('SELECT 1');

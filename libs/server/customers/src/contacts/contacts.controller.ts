@@ -14,9 +14,8 @@ import {
   UpdateContactDto,
   type Page,
 } from '@kehu/contracts';
-import { APP_CONFIG, CurrentPrincipal, IfMatch, RequireModule, RequirePermission, setEtag, type AppConfig, type Principal } from '@kehu/server-core';
+import { APP_CONFIG, CurrentPrincipal, IfMatch, RequireModule, RequirePermission, setEtag, type AppConfig, type Principal, type HttpReply } from '@kehu/server-core';
 import { AuditEventsService } from '@kehu/server-identity';
-import type { Response } from 'express';
 import { ContactsRepository } from './contacts.repository';
 import { ContactsService } from './contacts.service';
 
@@ -64,7 +63,7 @@ export class ContactsController {
   @Get(':id')
   @RequirePermission('sales.contact.read')
   @ApiOkResponse({ type: ContactDto, description: 'ETag carries the version for If-Match.' })
-  async getContact(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: Response): Promise<ContactDto> {
+  async getContact(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: HttpReply): Promise<ContactDto> {
     const c = await this.repo.get(p, id);
     setEtag(res, c.version);
     return this.repo.toDto(c);
@@ -82,7 +81,7 @@ export class ContactsController {
     @IfMatch() version: number,
     @Query() query: CreateContactQuery,
     @Body() dto: UpdateContactDto,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: HttpReply,
   ): Promise<ContactDto> {
     const out = await this.contacts.update(p, id, version, dto, query.allowDuplicate);
     setEtag(res, out.version);
@@ -99,7 +98,7 @@ export class ContactsController {
     @Param('id', ParseUUIDPipe) id: string,
     @IfMatch() version: number,
     @Body() dto: UpdateContactConsentsDto,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: HttpReply,
   ): Promise<ContactDto> {
     const out = await this.contacts.updateConsents(p, id, version, dto);
     setEtag(res, out.version);

@@ -17,9 +17,8 @@ import {
   AuditEventDto,
   type Page,
 } from '@kehu/contracts';
-import { APP_CONFIG, CurrentPrincipal, IfMatch, RequireModule, RequirePermission, setEtag, type AppConfig, type Principal } from '@kehu/server-core';
+import { APP_CONFIG, CurrentPrincipal, IfMatch, RequireModule, RequirePermission, setEtag, type AppConfig, type Principal, type HttpReply } from '@kehu/server-core';
 import { AuditEventsService } from '@kehu/server-identity';
-import type { Response } from 'express';
 import { CustomerMergeService } from './customer-merge.service';
 import { CustomersRepository } from './customers.repository';
 import { CustomersService } from './customers.service';
@@ -78,7 +77,7 @@ export class CustomersController {
   @Get(':id')
   @RequirePermission('sales.customer.read')
   @ApiOkResponse({ type: CustomerDto, description: 'ETag carries the version for If-Match.' })
-  async getCustomer(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: Response): Promise<CustomerDto> {
+  async getCustomer(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: HttpReply): Promise<CustomerDto> {
     const c = await this.repo.getDto(p, id);
     setEtag(res, c.version);
     return c;
@@ -96,7 +95,7 @@ export class CustomersController {
     @IfMatch() version: number,
     @Query() query: CreateCustomerQuery,
     @Body() dto: UpdateCustomerDto,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: HttpReply,
   ): Promise<CustomerDto> {
     const out = await this.customers.update(p, id, version, dto, query.allowDuplicate);
     setEtag(res, out.version);

@@ -1,8 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Res } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiPreconditionFailedResponse, ApiTags } from '@nestjs/swagger';
 import { CreateDepartmentDto, DepartmentDto, PageDtoOf, ProblemDto, UpdateDepartmentDto, type Page } from '@kehu/contracts';
-import { CurrentPrincipal, IfMatch, RequirePermission, setEtag, type Principal } from '@kehu/server-core';
-import type { Response } from 'express';
+import { CurrentPrincipal, IfMatch, RequirePermission, setEtag, type Principal, type HttpReply } from '@kehu/server-core';
 import { DepartmentsRepository } from './departments.repository';
 import { DepartmentsService } from './departments.service';
 
@@ -34,7 +33,7 @@ export class DepartmentsController {
 
   @Get(':id')
   @ApiOkResponse({ type: DepartmentDto })
-  async getDepartment(@Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: Response): Promise<DepartmentDto> {
+  async getDepartment(@Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: HttpReply): Promise<DepartmentDto> {
     const dto = await this.repo.get(id);
     setEtag(res, dto.version);
     return dto;
@@ -45,7 +44,7 @@ export class DepartmentsController {
   @RequirePermission('admin.department.manage')
   @ApiOkResponse({ type: DepartmentDto })
   @ApiPreconditionFailedResponse({ type: ProblemDto })
-  async updateDepartment(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @IfMatch() version: number, @Body() dto: UpdateDepartmentDto, @Res({ passthrough: true }) res: Response): Promise<DepartmentDto> {
+  async updateDepartment(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @IfMatch() version: number, @Body() dto: UpdateDepartmentDto, @Res({ passthrough: true }) res: HttpReply): Promise<DepartmentDto> {
     const out = await this.departments.update(p, id, version, dto);
     setEtag(res, out.version);
     return out;

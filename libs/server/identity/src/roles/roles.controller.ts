@@ -1,8 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Res } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiPreconditionFailedResponse, ApiTags } from '@nestjs/swagger';
 import { CreateRoleDto, PageDtoOf, PermissionDto, ProblemDto, RoleDto, UpdateRoleDto, type Page } from '@kehu/contracts';
-import { CurrentPrincipal, IfMatch, RequirePermission, setEtag, type Principal } from '@kehu/server-core';
-import type { Response } from 'express';
+import { CurrentPrincipal, IfMatch, RequirePermission, setEtag, type Principal, type HttpReply } from '@kehu/server-core';
 import { RolesService } from './roles.service';
 
 const RolePageDto = PageDtoOf(RoleDto);
@@ -39,7 +38,7 @@ export class RolesController {
 
   @Get(':id')
   @ApiOkResponse({ type: RoleDto })
-  async getRole(@Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: Response): Promise<RoleDto> {
+  async getRole(@Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: HttpReply): Promise<RoleDto> {
     const dto = await this.roles.get(id);
     setEtag(res, dto.version);
     return dto;
@@ -50,7 +49,7 @@ export class RolesController {
   @ApiOkResponse({ type: RoleDto })
   @ApiConflictResponse({ type: ProblemDto, description: 'ROLE_BUILT_IN' })
   @ApiPreconditionFailedResponse({ type: ProblemDto })
-  async updateRole(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @IfMatch() version: number, @Body() dto: UpdateRoleDto, @Res({ passthrough: true }) res: Response): Promise<RoleDto> {
+  async updateRole(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @IfMatch() version: number, @Body() dto: UpdateRoleDto, @Res({ passthrough: true }) res: HttpReply): Promise<RoleDto> {
     const out = await this.roles.update(p, id, version, dto);
     setEtag(res, out.version);
     return out;

@@ -1,8 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Put, Res } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiPreconditionFailedResponse, ApiTags } from '@nestjs/swagger';
 import { ModuleRolloutDto, PageDtoOf, ProblemDto, UpdateModuleRolloutDto, type Page } from '@kehu/contracts';
-import { CurrentPrincipal, IfMatch, RequirePermission, setEtag, type Principal } from '@kehu/server-core';
-import type { Response } from 'express';
+import { CurrentPrincipal, IfMatch, RequirePermission, setEtag, type Principal, type HttpReply } from '@kehu/server-core';
 import { ModuleRolloutService } from './module-rollout.service';
 
 const ModuleRolloutPageDto = PageDtoOf(ModuleRolloutDto);
@@ -25,7 +24,7 @@ export class ModuleRolloutController {
   @ApiOkResponse({ type: ModuleRolloutDto })
   @ApiNotFoundResponse({ type: ProblemDto })
   @ApiPreconditionFailedResponse({ type: ProblemDto })
-  async updateModuleRollout(@CurrentPrincipal() p: Principal, @Param('departmentId', ParseUUIDPipe) id: string, @IfMatch() version: number, @Body() dto: UpdateModuleRolloutDto, @Res({ passthrough: true }) res: Response): Promise<ModuleRolloutDto> {
+  async updateModuleRollout(@CurrentPrincipal() p: Principal, @Param('departmentId', ParseUUIDPipe) id: string, @IfMatch() version: number, @Body() dto: UpdateModuleRolloutDto, @Res({ passthrough: true }) res: HttpReply): Promise<ModuleRolloutDto> {
     const out = await this.rollout.update(p, id, version, dto.modules);
     setEtag(res, out.version);
     return out;

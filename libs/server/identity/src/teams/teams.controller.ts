@@ -1,8 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiPreconditionFailedResponse, ApiTags } from '@nestjs/swagger';
 import { CreateTeamDto, ListTeamsQuery, PageDtoOf, ProblemDto, TeamDto, UpdateTeamDto, type Page } from '@kehu/contracts';
-import { CurrentPrincipal, IfMatch, RequirePermission, setEtag, type Principal } from '@kehu/server-core';
-import type { Response } from 'express';
+import { CurrentPrincipal, IfMatch, RequirePermission, setEtag, type Principal, type HttpReply } from '@kehu/server-core';
 import { TeamsService } from './teams.service';
 
 const TeamPageDto = PageDtoOf(TeamDto);
@@ -29,7 +28,7 @@ export class TeamsController {
 
   @Get(':id')
   @ApiOkResponse({ type: TeamDto })
-  async getTeam(@Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: Response): Promise<TeamDto> {
+  async getTeam(@Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: HttpReply): Promise<TeamDto> {
     const dto = await this.teams.get(id);
     setEtag(res, dto.version);
     return dto;
@@ -40,7 +39,7 @@ export class TeamsController {
   @RequirePermission('admin.department.manage')
   @ApiOkResponse({ type: TeamDto })
   @ApiPreconditionFailedResponse({ type: ProblemDto })
-  async updateTeam(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @IfMatch() version: number, @Body() dto: UpdateTeamDto, @Res({ passthrough: true }) res: Response): Promise<TeamDto> {
+  async updateTeam(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @IfMatch() version: number, @Body() dto: UpdateTeamDto, @Res({ passthrough: true }) res: HttpReply): Promise<TeamDto> {
     const out = await this.teams.update(p, id, version, dto);
     setEtag(res, out.version);
     return out;

@@ -1,8 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiPreconditionFailedResponse, ApiTags } from '@nestjs/swagger';
 import { CreateUserDto, ListUsersQuery, UserDirectoryEntryDto, UserDirectoryQuery, PageDtoOf, PageQueryDto, ProblemDto, ResetPasswordDto, UpdateUserDto, UserDto, type AuditEventDto, type Page } from '@kehu/contracts';
-import { CurrentPrincipal, IfMatch, RequirePermission, setEtag, type Principal } from '@kehu/server-core';
-import type { Response } from 'express';
+import { CurrentPrincipal, IfMatch, RequirePermission, setEtag, type Principal, type HttpReply } from '@kehu/server-core';
 import { AuditEventPageDto } from '../audit/audit-events.controller';
 import { AuditEventsService } from '../audit/audit-events.service';
 import { UsersRepository } from './users.repository';
@@ -45,7 +44,7 @@ export class UsersController {
   @Get(':id')
   @RequirePermission('admin.user.read')
   @ApiOkResponse({ type: UserDto, description: 'ETag carries the version for If-Match.' })
-  async getUser(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: Response): Promise<UserDto> {
+  async getUser(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: HttpReply): Promise<UserDto> {
     const dto = await this.repo.toDto(await this.repo.get(p, id));
     setEtag(res, dto.version);
     return dto;
@@ -56,7 +55,7 @@ export class UsersController {
   @RequirePermission('admin.user.manage')
   @ApiOkResponse({ type: UserDto })
   @ApiPreconditionFailedResponse({ type: ProblemDto })
-  async updateUser(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @IfMatch() version: number, @Body() dto: UpdateUserDto, @Res({ passthrough: true }) res: Response): Promise<UserDto> {
+  async updateUser(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @IfMatch() version: number, @Body() dto: UpdateUserDto, @Res({ passthrough: true }) res: HttpReply): Promise<UserDto> {
     const out = await this.users.update(p, id, version, dto);
     setEtag(res, out.version);
     return out;

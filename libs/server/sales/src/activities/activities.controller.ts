@@ -1,8 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiPreconditionFailedResponse, ApiTags } from '@nestjs/swagger';
 import { ActivityDto, CreateActivityDto, ListActivitiesQuery, ListMyTasksQuery, PageDtoOf, ProblemDto, QuickCreateActivityDto, UpdateActivityDto, type Page } from '@kehu/contracts';
-import { CurrentPrincipal, IfMatch, RequireModule, RequirePermission, setEtag, type Principal } from '@kehu/server-core';
-import type { Response } from 'express';
+import { CurrentPrincipal, IfMatch, RequireModule, RequirePermission, setEtag, type Principal, type HttpReply } from '@kehu/server-core';
 import { toActivityDto } from './activity.mapper';
 import { ActivitiesRepository } from './activities.repository';
 import { ActivitiesService } from './activities.service';
@@ -59,7 +58,7 @@ export class ActivitiesController {
   @Get(':id')
   @RequirePermission('sales.activity.read')
   @ApiOkResponse({ type: ActivityDto, description: 'ETag carries the version for If-Match.' })
-  async getActivity(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: Response): Promise<ActivityDto> {
+  async getActivity(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: HttpReply): Promise<ActivityDto> {
     const a = await this.activities.get(p, id);
     setEtag(res, a.version);
     return toActivityDto(a);
@@ -75,7 +74,7 @@ export class ActivitiesController {
     @Param('id', ParseUUIDPipe) id: string,
     @IfMatch() version: number,
     @Body() dto: UpdateActivityDto,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: HttpReply,
   ): Promise<ActivityDto> {
     const out = await this.activities.update(p, id, version, dto);
     setEtag(res, out.version);
@@ -97,7 +96,7 @@ export class ActivitiesController {
   @RequirePermission('sales.activity.update')
   @ApiOkResponse({ type: ActivityDto })
   @ApiConflictResponse({ type: ProblemDto, description: 'CONFLICT: only tasks can be completed.' })
-  async completeActivity(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: Response): Promise<ActivityDto> {
+  async completeActivity(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: HttpReply): Promise<ActivityDto> {
     const out = await this.activities.complete(p, id);
     setEtag(res, out.version);
     return out;

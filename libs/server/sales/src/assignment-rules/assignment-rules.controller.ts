@@ -1,8 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiPreconditionFailedResponse, ApiTags } from '@nestjs/swagger';
 import { AssignmentRuleDto, CreateAssignmentRuleDto, PageDtoOf, ProblemDto, ReorderAssignmentRulesDto, UpdateAssignmentRuleDto, type Page } from '@kehu/contracts';
-import { CurrentPrincipal, IfMatch, RequireModule, RequirePermission, setEtag, type Principal } from '@kehu/server-core';
-import type { Response } from 'express';
+import { CurrentPrincipal, IfMatch, RequireModule, RequirePermission, setEtag, type Principal, type HttpReply } from '@kehu/server-core';
 import { AssignmentRulesService } from './assignment-rules.service';
 
 const AssignmentRulePageDto = PageDtoOf(AssignmentRuleDto);
@@ -50,7 +49,7 @@ export class AssignmentRulesController {
     @Param('id', ParseUUIDPipe) id: string,
     @IfMatch() version: number,
     @Body() dto: UpdateAssignmentRuleDto,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: HttpReply,
   ): Promise<AssignmentRuleDto> {
     const out = await this.rules.update(p, id, version, dto);
     setEtag(res, out.version);

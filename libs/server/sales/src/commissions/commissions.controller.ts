@@ -13,8 +13,7 @@ import {
   UpdateCommissionRuleDto,
   type Page,
 } from '@kehu/contracts';
-import { CurrentPrincipal, IfMatch, RequireModule, RequirePermission, setEtag, type Principal } from '@kehu/server-core';
-import type { Response } from 'express';
+import { CurrentPrincipal, IfMatch, RequireModule, RequirePermission, setEtag, type Principal, type HttpReply } from '@kehu/server-core';
 import { CommissionRulesService } from './commission-rules.service';
 import { CommissionStatementsService } from './commission-statements.service';
 
@@ -44,7 +43,7 @@ export class CommissionRulesController {
   @Get(':id')
   @RequirePermission('sales.commission.read')
   @ApiOkResponse({ type: CommissionRuleDto })
-  async getCommissionRule(@Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: Response): Promise<CommissionRuleDto> {
+  async getCommissionRule(@Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: HttpReply): Promise<CommissionRuleDto> {
     const out = await this.rules.get(id);
     setEtag(res, out.version);
     return out;
@@ -56,7 +55,7 @@ export class CommissionRulesController {
   @ApiOkResponse({ type: CommissionRuleDto })
   @ApiBadRequestResponse({ type: ProblemDto, description: 'VALIDATION_FAILED naming the field.' })
   @ApiPreconditionFailedResponse({ type: ProblemDto, description: 'PRECONDITION_FAILED: changed by someone else.' })
-  async updateCommissionRule(@Param('id', ParseUUIDPipe) id: string, @IfMatch() version: number, @Body() dto: UpdateCommissionRuleDto, @Res({ passthrough: true }) res: Response): Promise<CommissionRuleDto> {
+  async updateCommissionRule(@Param('id', ParseUUIDPipe) id: string, @IfMatch() version: number, @Body() dto: UpdateCommissionRuleDto, @Res({ passthrough: true }) res: HttpReply): Promise<CommissionRuleDto> {
     const out = await this.rules.update(id, version, dto);
     setEtag(res, out.version);
     return out;
@@ -110,12 +109,12 @@ export class CommissionStatementsController {
     @CurrentPrincipal() p: Principal,
     @Param('id', ParseUUIDPipe) id: string,
     @Query() q: CommissionStatementQuery,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: HttpReply,
   ): Promise<CommissionStatementDto | string> {
     const s = await this.statements.get(p, id);
     if (q.format !== 'csv') return s;
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="commission-${s.period}-${s.id.slice(0, 8)}.csv"`);
+    res.header('Content-Type', 'text/csv; charset=utf-8');
+    res.header('Content-Disposition', `attachment; filename="commission-${s.period}-${s.id.slice(0, 8)}.csv"`);
     return this.statements.csv(s);
   }
 

@@ -24,8 +24,7 @@ import {
   UpdateSalesContractDto,
   type Page,
 } from '@kehu/contracts';
-import { CurrentPrincipal, IfMatch, RequireModule, RequirePermission, setEtag, type Principal } from '@kehu/server-core';
-import type { Response } from 'express';
+import { CurrentPrincipal, IfMatch, RequireModule, RequirePermission, setEtag, type Principal, type HttpReply } from '@kehu/server-core';
 import { ContractRenewalsJob } from './contract-renewals.job';
 import { SalesContractsRepository } from './contracts.repository';
 import { SalesContractsService } from './contracts.service';
@@ -76,7 +75,7 @@ export class SalesContractsController {
   @Get(':id')
   @RequirePermission('sales.contract.read')
   @ApiOkResponse({ type: SalesContractDto, description: 'ETag carries the version for If-Match.' })
-  async getSalesContract(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: Response): Promise<SalesContractDto> {
+  async getSalesContract(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: HttpReply): Promise<SalesContractDto> {
     const out = await this.contracts.get(p, id);
     setEtag(res, out.version);
     return out;
@@ -94,7 +93,7 @@ export class SalesContractsController {
     @Param('id', ParseUUIDPipe) id: string,
     @IfMatch() version: number,
     @Body() dto: UpdateSalesContractDto,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: HttpReply,
   ): Promise<SalesContractDto> {
     const out = await this.contracts.update(p, id, version, dto);
     setEtag(res, out.version);

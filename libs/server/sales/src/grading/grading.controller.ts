@@ -1,8 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiPreconditionFailedResponse, ApiTags } from '@nestjs/swagger';
 import { CustomerGradeDto, GradingRecomputeResultDto, GradingRuleSetDto, OverrideCustomerGradeDto, ProblemDto, UpdateGradingRuleSetDto } from '@kehu/contracts';
-import { CurrentPrincipal, IfMatch, RequireModule, RequirePermission, setEtag, type Principal } from '@kehu/server-core';
-import type { Response } from 'express';
+import { CurrentPrincipal, IfMatch, RequireModule, RequirePermission, setEtag, type Principal, type HttpReply } from '@kehu/server-core';
 import { GradingService } from './grading.service';
 
 /** Customer grading rules (客户分级): ordered rules, first match wins; labels; recompute. */
@@ -16,7 +15,7 @@ export class GradingRulesController {
   @Get()
   @RequirePermission('sales.customer.read')
   @ApiOkResponse({ type: GradingRuleSetDto, description: 'ETag carries the version for If-Match.' })
-  async getGradingRules(@Res({ passthrough: true }) res: Response): Promise<GradingRuleSetDto> {
+  async getGradingRules(@Res({ passthrough: true }) res: HttpReply): Promise<GradingRuleSetDto> {
     const out = await this.grading.ruleSet();
     setEtag(res, out.version);
     return out;
@@ -28,7 +27,7 @@ export class GradingRulesController {
   @ApiOkResponse({ type: GradingRuleSetDto })
   @ApiBadRequestResponse({ type: ProblemDto, description: 'VALIDATION_FAILED naming the condition field missing for its type.' })
   @ApiPreconditionFailedResponse({ type: ProblemDto, description: 'PRECONDITION_FAILED: changed by someone else.' })
-  async updateGradingRules(@IfMatch() version: number, @Body() dto: UpdateGradingRuleSetDto, @Res({ passthrough: true }) res: Response): Promise<GradingRuleSetDto> {
+  async updateGradingRules(@IfMatch() version: number, @Body() dto: UpdateGradingRuleSetDto, @Res({ passthrough: true }) res: HttpReply): Promise<GradingRuleSetDto> {
     const out = await this.grading.updateRuleSet(version, dto);
     setEtag(res, out.version);
     return out;

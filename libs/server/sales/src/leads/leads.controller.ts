@@ -20,9 +20,8 @@ import {
   UpdateLeadDto,
   type Page,
 } from '@kehu/contracts';
-import { APP_CONFIG, CurrentPrincipal, IfMatch, RequireModule, RequirePermission, setEtag, type AppConfig, type Principal } from '@kehu/server-core';
+import { APP_CONFIG, CurrentPrincipal, IfMatch, RequireModule, RequirePermission, setEtag, type AppConfig, type Principal, type HttpReply } from '@kehu/server-core';
 import { AuditEventsService } from '@kehu/server-identity';
-import type { Response } from 'express';
 import { toLeadDto } from './lead.mapper';
 import { LeadsRepository } from './leads.repository';
 import { LeadsService } from './leads.service';
@@ -80,7 +79,7 @@ export class LeadsController {
   @Get(':id')
   @RequirePermission('sales.lead.read')
   @ApiOkResponse({ type: LeadDto, description: 'ETag carries the version for If-Match.' })
-  async getLead(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: Response): Promise<LeadDto> {
+  async getLead(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: HttpReply): Promise<LeadDto> {
     const lead = await this.repo.get(p, id);
     setEtag(res, lead.version);
     return toLeadDto(lead);
@@ -98,7 +97,7 @@ export class LeadsController {
     @IfMatch() version: number,
     @Query() query: LeadWriteQuery,
     @Body() dto: UpdateLeadDto,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: HttpReply,
   ): Promise<LeadDto> {
     const out = await this.leads.update(p, id, version, dto, query.allowDuplicate);
     setEtag(res, out.version);
@@ -130,7 +129,7 @@ export class LeadsController {
   @ApiOkResponse({ type: LeadDto })
   @ApiBadRequestResponse({ type: ProblemDto, description: 'VALIDATION_FAILED: ownerId does not name an active user.' })
   @ApiConflictResponse({ type: ProblemDto, description: 'CONFLICT: the lead is converted.' })
-  async assignLead(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AssignLeadDto, @Res({ passthrough: true }) res: Response): Promise<LeadDto> {
+  async assignLead(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AssignLeadDto, @Res({ passthrough: true }) res: HttpReply): Promise<LeadDto> {
     const out = await this.leads.assign(p, id, dto.ownerId);
     setEtag(res, out.version);
     return out;
@@ -165,7 +164,7 @@ export class LeadsController {
     @IfMatch() version: number,
     @Query() query: ConvertLeadQuery,
     @Body() dto: ConvertLeadDto,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: HttpReply,
   ): Promise<LeadConversionDto> {
     const out = await this.leads.convert(p, id, version, dto, query.allowDuplicate);
     setEtag(res, out.lead.version);

@@ -12,8 +12,7 @@ import {
   UpdateOpportunityDto,
   type Page,
 } from '@kehu/contracts';
-import { CurrentPrincipal, IfMatch, RequireModule, RequirePermission, setEtag, type Principal } from '@kehu/server-core';
-import type { Response } from 'express';
+import { CurrentPrincipal, IfMatch, RequireModule, RequirePermission, setEtag, type Principal, type HttpReply } from '@kehu/server-core';
 import { OpportunitiesRepository } from './opportunities.repository';
 import { OpportunitiesService } from './opportunities.service';
 
@@ -51,7 +50,7 @@ export class OpportunitiesController {
   @Get(':id')
   @RequirePermission('sales.opportunity.read')
   @ApiOkResponse({ type: OpportunityDto, description: 'ETag carries the version for If-Match.' })
-  async getOpportunity(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: Response): Promise<OpportunityDto> {
+  async getOpportunity(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: HttpReply): Promise<OpportunityDto> {
     await this.repo.get(p, id);
     const out = await this.repo.dto(id);
     setEtag(res, out.version);
@@ -69,7 +68,7 @@ export class OpportunitiesController {
     @Param('id', ParseUUIDPipe) id: string,
     @IfMatch() version: number,
     @Body() dto: UpdateOpportunityDto,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: HttpReply,
   ): Promise<OpportunityDto> {
     const out = await this.opportunities.update(p, id, version, dto);
     setEtag(res, out.version);
@@ -88,7 +87,7 @@ export class OpportunitiesController {
     @Param('id', ParseUUIDPipe) id: string,
     @IfMatch() version: number,
     @Body() dto: MoveOpportunityStageDto,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: HttpReply,
   ): Promise<OpportunityDto> {
     const out = await this.opportunities.moveStage(p, id, version, dto);
     setEtag(res, out.version);

@@ -1,8 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiPreconditionFailedResponse, ApiTags } from '@nestjs/swagger';
 import { ChangeOrderStatusDto, CreateOrderDto, ListOrdersQuery, OrderDto, PageDtoOf, ProblemDto, UpdateOrderDto, UpsertOrderDto, type Page } from '@kehu/contracts';
-import { CurrentPrincipal, IfMatch, RequireModule, RequirePermission, setEtag, type Principal } from '@kehu/server-core';
-import type { Response } from 'express';
+import { CurrentPrincipal, IfMatch, RequireModule, RequirePermission, setEtag, type Principal, type HttpReply } from '@kehu/server-core';
 import { OrdersRepository } from './orders.repository';
 import { OrdersService } from './orders.service';
 
@@ -51,7 +50,7 @@ export class OrdersController {
     @Param('source') source: string,
     @Param('externalId') externalId: string,
     @Body() dto: UpsertOrderDto,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: HttpReply,
   ): Promise<OrderDto> {
     const { order, created } = await this.orders.upsertExternal(p, source.slice(0, 40), externalId.slice(0, 100), dto);
     res.status(created ? 201 : 200);
@@ -63,7 +62,7 @@ export class OrdersController {
   @Get(':id')
   @RequirePermission('sales.order.read')
   @ApiOkResponse({ type: OrderDto, description: 'ETag carries the version for If-Match.' })
-  async getOrder(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: Response): Promise<OrderDto> {
+  async getOrder(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: HttpReply): Promise<OrderDto> {
     await this.repo.get(p, id);
     const out = await this.repo.dto(id);
     setEtag(res, out.version);
@@ -77,7 +76,7 @@ export class OrdersController {
   @ApiBadRequestResponse(badInput)
   @ApiConflictResponse(transition)
   @ApiPreconditionFailedResponse({ type: ProblemDto, description: 'PRECONDITION_FAILED: changed by someone else.' })
-  async updateOrder(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @IfMatch() version: number, @Body() dto: UpdateOrderDto, @Res({ passthrough: true }) res: Response): Promise<OrderDto> {
+  async updateOrder(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @IfMatch() version: number, @Body() dto: UpdateOrderDto, @Res({ passthrough: true }) res: HttpReply): Promise<OrderDto> {
     const out = await this.orders.update(p, id, version, dto);
     setEtag(res, out.version);
     return out;
@@ -90,7 +89,7 @@ export class OrdersController {
   @ApiOkResponse({ type: OrderDto })
   @ApiBadRequestResponse({ type: ProblemDto, description: 'VALIDATION_FAILED: status unknown, at before placedAt.' })
   @ApiConflictResponse(transition)
-  async changeOrderStatus(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ChangeOrderStatusDto, @Res({ passthrough: true }) res: Response): Promise<OrderDto> {
+  async changeOrderStatus(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ChangeOrderStatusDto, @Res({ passthrough: true }) res: HttpReply): Promise<OrderDto> {
     const out = await this.orders.changeStatus(p, id, dto);
     setEtag(res, out.version);
     return out;

@@ -1,8 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiPreconditionFailedResponse, ApiTags } from '@nestjs/swagger';
 import { CreatePipelineDto, ListPipelinesQuery, PageDtoOf, PipelineBoardDto, PipelineBoardQuery, PipelineDto, ProblemDto, UpdatePipelineDto, type Page } from '@kehu/contracts';
-import { CurrentPrincipal, IfMatch, RequireModule, RequirePermission, setEtag, type Principal } from '@kehu/server-core';
-import type { Response } from 'express';
+import { CurrentPrincipal, IfMatch, RequireModule, RequirePermission, setEtag, type Principal, type HttpReply } from '@kehu/server-core';
 import { OpportunitiesRepository } from '../opportunities/opportunities.repository';
 import { PipelinesService } from './pipelines.service';
 
@@ -37,7 +36,7 @@ export class PipelinesController {
   @Get(':id')
   @RequirePermission('sales.opportunity.read')
   @ApiOkResponse({ type: PipelineDto, description: 'ETag carries the version for If-Match.' })
-  async getPipeline(@Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: Response): Promise<PipelineDto> {
+  async getPipeline(@Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: HttpReply): Promise<PipelineDto> {
     const out = await this.pipelines.get(id);
     setEtag(res, out.version);
     return out;
@@ -54,7 +53,7 @@ export class PipelinesController {
     @Param('id', ParseUUIDPipe) id: string,
     @IfMatch() version: number,
     @Body() dto: UpdatePipelineDto,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: HttpReply,
   ): Promise<PipelineDto> {
     const out = await this.pipelines.update(p, id, version, dto);
     setEtag(res, out.version);

@@ -16,8 +16,7 @@ import {
   UpdatePoolDto,
   type Page,
 } from '@kehu/contracts';
-import { Clock, CurrentPrincipal, IfMatch, RequireModule, RequirePermission, setEtag, type Principal } from '@kehu/server-core';
-import type { Response } from 'express';
+import { Clock, CurrentPrincipal, IfMatch, RequireModule, RequirePermission, setEtag, type Principal, type HttpReply } from '@kehu/server-core';
 import { PoolCustomersService } from './pool-customers.service';
 import { PoolReturnService } from './pool-return.service';
 import { PoolsService } from './pools.service';
@@ -75,7 +74,7 @@ export class PoolsController {
   @RequirePermission('sales.pool.read')
   @ApiOkResponse({ type: PoolDto, description: 'ETag carries the version for If-Match.' })
   @ApiNotFoundResponse({ type: ProblemDto, description: 'No such pool you may see.' })
-  async getPool(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: Response): Promise<PoolDto> {
+  async getPool(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: HttpReply): Promise<PoolDto> {
     const out = await this.pools.get(p, id);
     setEtag(res, out.version);
     return out;
@@ -89,7 +88,7 @@ export class PoolsController {
   @ApiNotFoundResponse({ type: ProblemDto })
   @ApiPreconditionFailedResponse({ type: ProblemDto })
   @ApiConflictResponse({ type: ProblemDto, description: 'POOL_NOT_EMPTY: disabling a pool that holds customers. LAST_ENABLED_POOL: disabling the only enabled pool.' })
-  async updatePool(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @IfMatch() version: number, @Body() dto: UpdatePoolDto, @Res({ passthrough: true }) res: Response): Promise<PoolDto> {
+  async updatePool(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @IfMatch() version: number, @Body() dto: UpdatePoolDto, @Res({ passthrough: true }) res: HttpReply): Promise<PoolDto> {
     const out = await this.pools.update(p, id, version, dto);
     setEtag(res, out.version);
     return out;

@@ -1,8 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiPreconditionFailedResponse, ApiTags } from '@nestjs/swagger';
 import { CreatePriceListDto, PriceListDto, ProblemDto, ResolvedPriceDto, ResolvePriceQuery, UpdatePriceListDto } from '@kehu/contracts';
-import { CurrentPrincipal, IfMatch, RequireModule, RequirePermission, setEtag, type Principal } from '@kehu/server-core';
-import type { Response } from 'express';
+import { CurrentPrincipal, IfMatch, RequireModule, RequirePermission, setEtag, type Principal, type HttpReply } from '@kehu/server-core';
 import { PriceListsService } from './price-lists.service';
 
 const badInput = { type: ProblemDto, description: 'VALIDATION_FAILED naming the field (grades not A–D, an item naming an unknown or repeated product, currency).' };
@@ -44,7 +43,7 @@ export class PriceListsController {
   @Get(':id')
   @RequirePermission('sales.product.read')
   @ApiOkResponse({ type: PriceListDto })
-  async getPriceList(@Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: Response): Promise<PriceListDto> {
+  async getPriceList(@Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: HttpReply): Promise<PriceListDto> {
     const out = await this.lists.get(id);
     setEtag(res, out.version);
     return out;
@@ -56,7 +55,7 @@ export class PriceListsController {
   @ApiOkResponse({ type: PriceListDto })
   @ApiBadRequestResponse(badInput)
   @ApiPreconditionFailedResponse({ type: ProblemDto, description: 'PRECONDITION_FAILED: changed by someone else.' })
-  async updatePriceList(@Param('id', ParseUUIDPipe) id: string, @IfMatch() version: number, @Body() dto: UpdatePriceListDto, @Res({ passthrough: true }) res: Response): Promise<PriceListDto> {
+  async updatePriceList(@Param('id', ParseUUIDPipe) id: string, @IfMatch() version: number, @Body() dto: UpdatePriceListDto, @Res({ passthrough: true }) res: HttpReply): Promise<PriceListDto> {
     const out = await this.lists.update(id, version, dto);
     setEtag(res, out.version);
     return out;

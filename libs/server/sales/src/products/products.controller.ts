@@ -1,8 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiPreconditionFailedResponse, ApiTags } from '@nestjs/swagger';
 import { CreateProductCategoryDto, CreateProductDto, ListProductsQuery, PageDtoOf, ProblemDto, ProductCategoryDto, ProductDto, UpdateProductCategoryDto, UpdateProductDto, type Page } from '@kehu/contracts';
-import { IfMatch, RequireModule, RequirePermission, setEtag } from '@kehu/server-core';
-import type { Response } from 'express';
+import { IfMatch, RequireModule, RequirePermission, setEtag, type HttpReply } from '@kehu/server-core';
 import { ProductCategoriesService } from './product-categories.service';
 import { ProductsService } from './products.service';
 
@@ -37,7 +36,7 @@ export class ProductsController {
   @Get(':id')
   @RequirePermission('sales.product.read')
   @ApiOkResponse({ type: ProductDto, description: 'ETag carries the version for If-Match.' })
-  async getProduct(@Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: Response): Promise<ProductDto> {
+  async getProduct(@Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: HttpReply): Promise<ProductDto> {
     const out = await this.products.get(id);
     setEtag(res, out.version);
     return out;
@@ -50,7 +49,7 @@ export class ProductsController {
   @ApiBadRequestResponse(badInput)
   @ApiConflictResponse(codeTaken)
   @ApiPreconditionFailedResponse({ type: ProblemDto, description: 'PRECONDITION_FAILED: changed by someone else.' })
-  async updateProduct(@Param('id', ParseUUIDPipe) id: string, @IfMatch() version: number, @Body() dto: UpdateProductDto, @Res({ passthrough: true }) res: Response): Promise<ProductDto> {
+  async updateProduct(@Param('id', ParseUUIDPipe) id: string, @IfMatch() version: number, @Body() dto: UpdateProductDto, @Res({ passthrough: true }) res: HttpReply): Promise<ProductDto> {
     const out = await this.products.update(id, version, dto);
     setEtag(res, out.version);
     return out;

@@ -1,8 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiPreconditionFailedResponse, ApiTags } from '@nestjs/swagger';
 import { CreatePaymentDto, CreateReceivableDto, JobRunResultDto, ListReceivablesQuery, PageDtoOf, ProblemDto, ReceivableDto, ReceivablePlanDto, UpdateReceivableDto, type Page } from '@kehu/contracts';
-import { Clock, CurrentPrincipal, IfMatch, RequireModule, RequirePermission, setEtag, type Principal } from '@kehu/server-core';
-import type { Response } from 'express';
+import { Clock, CurrentPrincipal, IfMatch, RequireModule, RequirePermission, setEtag, type Principal, type HttpReply } from '@kehu/server-core';
 import { businessDay } from '../contracts/business-day';
 import { OverdueRemindersJob } from './overdue-reminders.job';
 import { ReceivablesRepository } from './receivables.repository';
@@ -71,7 +70,7 @@ export class ReceivablesController {
     @Param('id', ParseUUIDPipe) id: string,
     @IfMatch() version: number,
     @Body() dto: UpdateReceivableDto,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: HttpReply,
   ): Promise<ReceivableDto> {
     const out = await this.receivables.updateInstalment(p, id, version, dto);
     setEtag(res, out.version);

@@ -1,8 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiPreconditionFailedResponse, ApiTags } from '@nestjs/swagger';
 import { CreateTargetDto, ListTargetsQuery, PageDtoOf, ProblemDto, TargetDto, TargetProgressListDto, TargetProgressQuery, UpdateTargetDto, type Page } from '@kehu/contracts';
-import { CurrentPrincipal, IfMatch, RequireModule, RequirePermission, setEtag, type Principal } from '@kehu/server-core';
-import type { Response } from 'express';
+import { CurrentPrincipal, IfMatch, RequireModule, RequirePermission, setEtag, type Principal, type HttpReply } from '@kehu/server-core';
 import { toTargetDto } from './target.mapper';
 import { TargetsService } from './targets.service';
 
@@ -43,7 +42,7 @@ export class TargetsController {
   @Get(':id')
   @RequirePermission('sales.target.read')
   @ApiOkResponse({ type: TargetDto, description: 'ETag carries the version for If-Match.' })
-  async getTarget(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: Response): Promise<TargetDto> {
+  async getTarget(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: HttpReply): Promise<TargetDto> {
     const out = toTargetDto(await this.targets.get(p, id));
     setEtag(res, out.version);
     return out;
@@ -55,7 +54,7 @@ export class TargetsController {
   @ApiOkResponse({ type: TargetDto })
   @ApiBadRequestResponse({ type: ProblemDto, description: 'VALIDATION_FAILED naming value.' })
   @ApiPreconditionFailedResponse({ type: ProblemDto, description: 'PRECONDITION_FAILED: changed by someone else.' })
-  async updateTarget(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @IfMatch() version: number, @Body() dto: UpdateTargetDto, @Res({ passthrough: true }) res: Response): Promise<TargetDto> {
+  async updateTarget(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @IfMatch() version: number, @Body() dto: UpdateTargetDto, @Res({ passthrough: true }) res: HttpReply): Promise<TargetDto> {
     const out = await this.targets.update(p, id, version, dto);
     setEtag(res, out.version);
     return out;

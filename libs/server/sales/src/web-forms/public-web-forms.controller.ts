@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Options, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiExcludeEndpoint, ApiNotFoundResponse, ApiOkResponse, ApiParam, ApiResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnsupportedMediaTypeResponse, getSchemaPath } from '@nestjs/swagger';
 import { ErrorCode, ProblemDto, PublicWebFormDto, WebFormLimits, WebFormSubmissionResultDto } from '@kehu/contracts';
-import { DomainException, Public } from '@kehu/server-core';
+import { DomainException, Public, type HttpReply } from '@kehu/server-core';
 import type { Request, Response } from 'express';
 import { allowFormOrigin } from './web-form-cors';
 import { WebFormSubmissionsService } from './web-form-submissions.service';
@@ -25,7 +25,7 @@ export class PublicWebFormsController {
   @Get(':key')
   @ApiParam(keyParam)
   @ApiOkResponse({ type: PublicWebFormDto })
-  async getPublicWebForm(@Param('key') key: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<PublicWebFormDto> {
+  async getPublicWebForm(@Param('key') key: string, @Req() req: Request, @Res({ passthrough: true }) res: HttpReply): Promise<PublicWebFormDto> {
     const form = await this.submissions.formByKey(key);
     allowFormOrigin(req, res, form);
     return this.submissions.definition(form, submitUrl(key));
@@ -80,7 +80,7 @@ export class PublicWebFormsController {
   @Options([':key', ':key/submissions'])
   @HttpCode(204)
   @ApiExcludeEndpoint()
-  async preflightWebForm(@Param('key') key: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
+  async preflightWebForm(@Param('key') key: string, @Req() req: Request, @Res({ passthrough: true }) res: HttpReply): Promise<void> {
     const form = await this.submissions.formByKey(key).catch(() => null);
     allowFormOrigin(req, res, form, true);
   }

@@ -1,4 +1,4 @@
-import type { Request, Response } from 'express';
+import type { HttpReply } from '@kehu/server-core';
 import type { WebForm } from './web-form.entity';
 
 /**
@@ -7,15 +7,16 @@ import type { WebForm } from './web-form.entity';
  * `/api/v1/public/`, so these answers are the only ones that decide. Plain HTML form
  * posts need no CORS at all.
  */
-export function allowFormOrigin(req: Request, res: Response, form: WebForm | null, preflight = false): void {
-  res.vary('Origin');
+export function allowFormOrigin(req: { headers: { origin?: string } }, res: HttpReply, form: WebForm | null, preflight = false): void {
+  // The answer depends on the caller's origin (set, not appended: nothing before this varies).
+  res.header('Vary', 'Origin');
   const origin = req.headers.origin;
   if (!origin || !form || !form.allowedOrigins.includes(origin.toLowerCase())) return;
-  res.setHeader('Access-Control-Allow-Origin', origin);
-  res.setHeader('Access-Control-Expose-Headers', 'Retry-After, X-Request-Id');
+  res.header('Access-Control-Allow-Origin', origin);
+  res.header('Access-Control-Expose-Headers', 'Retry-After, X-Request-Id');
   if (preflight) {
-    res.setHeader('Access-Control-Allow-Methods', 'GET, POST');
-    res.setHeader('Access-Control-Allow-Headers', 'Content-Type');
-    res.setHeader('Access-Control-Max-Age', '600');
+    res.header('Access-Control-Allow-Methods', 'GET, POST');
+    res.header('Access-Control-Allow-Headers', 'Content-Type');
+    res.header('Access-Control-Max-Age', '600');
   }
 }

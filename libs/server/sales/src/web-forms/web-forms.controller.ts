@@ -1,8 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiPreconditionFailedResponse, ApiTags } from '@nestjs/swagger';
 import { CreateWebFormDto, ListWebFormsQuery, PageDtoOf, ProblemDto, UpdateWebFormDto, WebFormDto, type Page } from '@kehu/contracts';
-import { CurrentPrincipal, IfMatch, RequireModule, RequirePermission, setEtag, type Principal } from '@kehu/server-core';
-import type { Response } from 'express';
+import { CurrentPrincipal, IfMatch, RequireModule, RequirePermission, setEtag, type Principal, type HttpReply } from '@kehu/server-core';
 import { WebFormsService } from './web-forms.service';
 
 const badInput = { type: ProblemDto, description: 'VALIDATION_FAILED naming the member: fields without personName (required), an unknown or inactive cf.<key>, a required lead custom field missing, ownerId for ownerMode fixed, consentText with consentChannels.' };
@@ -35,7 +34,7 @@ export class WebFormsController {
   @Get(':id')
   @RequirePermission('sales.webform.manage')
   @ApiOkResponse({ type: WebFormDto, description: 'ETag carries the version for If-Match.' })
-  async getWebForm(@Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: Response): Promise<WebFormDto> {
+  async getWebForm(@Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: HttpReply): Promise<WebFormDto> {
     const out = await this.forms.get(id);
     setEtag(res, out.version);
     return out;
@@ -47,7 +46,7 @@ export class WebFormsController {
   @ApiOkResponse({ type: WebFormDto })
   @ApiBadRequestResponse(badInput)
   @ApiPreconditionFailedResponse({ type: ProblemDto, description: 'PRECONDITION_FAILED: changed by someone else.' })
-  async updateWebForm(@Param('id', ParseUUIDPipe) id: string, @IfMatch() version: number, @Body() dto: UpdateWebFormDto, @Res({ passthrough: true }) res: Response): Promise<WebFormDto> {
+  async updateWebForm(@Param('id', ParseUUIDPipe) id: string, @IfMatch() version: number, @Body() dto: UpdateWebFormDto, @Res({ passthrough: true }) res: HttpReply): Promise<WebFormDto> {
     const out = await this.forms.update(id, version, dto);
     setEtag(res, out.version);
     return out;
@@ -59,7 +58,7 @@ export class WebFormsController {
   @RequirePermission('sales.webform.manage')
   @ApiOkResponse({ type: WebFormDto })
   @ApiPreconditionFailedResponse({ type: ProblemDto, description: 'PRECONDITION_FAILED: changed by someone else.' })
-  async regenerateWebFormKey(@Param('id', ParseUUIDPipe) id: string, @IfMatch() version: number, @Res({ passthrough: true }) res: Response): Promise<WebFormDto> {
+  async regenerateWebFormKey(@Param('id', ParseUUIDPipe) id: string, @IfMatch() version: number, @Res({ passthrough: true }) res: HttpReply): Promise<WebFormDto> {
     const out = await this.forms.regenerateKey(id, version);
     setEtag(res, out.version);
     return out;

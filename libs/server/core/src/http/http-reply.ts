@@ -1,0 +1,10 @@
+/**
+ * What a handler with `@Res({ passthrough: true })` may do to the response: set a header and
+ * the status. Express's Response and Fastify's FastifyReply both have these two methods, so
+ * controllers typed with this do not tie the API to one HTTP adapter (bench/README.md has the
+ * Express → Fastify measurement).
+ */
+export interface HttpReply {
+  header(name: string, value: string): unknown;
+  status(code: number): unknown;
+}
