@@ -2,6 +2,7 @@ export * from './config/app-config';
 export * from './core.module';
 export * from './http/configure-app';
 export * from './http/http-reply';
+export * from './http/raw-http';
 export * from './context/request-context';
 export * from './database/change-signals';
 export * from './database/data-source.options';

@@ -153,9 +153,11 @@ describe('CSV import and export', () => {
       const expected = (await ds.query(`SELECT id FROM customers WHERE department_id = $1 ORDER BY created_at DESC, id DESC`, [north])).map((r: { id: string }) => r.id);
       const gzipped = await exportCsv(manager.auth, 'customers').expect(200);
       expect(gzipped.headers['content-encoding']).toBe('gzip');
+      // Caches must keep the gzipped and the plain answer apart.
+      expect(gzipped.headers.vary).toMatch(/\bAccept-Encoding\b/i);
       const [, ...rows] = parseCsv(gzipped.body);
       expect(rows.map((r) => r[0])).toEqual(expected);
-      const plain = await exportCsv(manager.auth, 'customers').set('Accept-Encoding', 'identity').expect(200);
+      const plain = await exportCsv(manager.auth, 'customers').set('Accept-Encoding', 'gzip;q=0, identity').expect(200);
       expect(plain.headers['content-encoding']).toBeUndefined();
       expect(plain.body.equals(gzipped.body)).toBe(true);
       const [row] = await ds.query(`SELECT changes FROM audit_events WHERE action = 'export' AND actor_id = $1 ORDER BY id DESC LIMIT 1`, [manager.id]);

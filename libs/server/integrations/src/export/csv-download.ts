@@ -1,4 +1,5 @@
-import type { Response } from 'express';
+import { acceptsGzip, appendVary } from '@kehu/server-core';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline, type Writable } from 'node:stream';
 import { constants, createGzip } from 'node:zlib';
 
@@ -8,14 +9,14 @@ import { constants, createGzip } from 'node:zlib';
  * than through the app-wide middleware (level 6, or brotli): on a 200 MB file level 6 costs
  * twice the CPU of level 1 for files only ~10% smaller, and the CPU is what limits the export.
  */
-export function startCsvDownload(res: Response, fileName: string): Writable {
-  res.status(200);
+export function startCsvDownload(req: IncomingMessage, res: ServerResponse, fileName: string): Writable {
+  res.statusCode = 200;
   res.setHeader('Content-Type', 'text/csv; charset=utf-8');
   res.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
   // no-transform: the compression middleware leaves the body to us (and proxies leave it alone).
   res.setHeader('Cache-Control', 'no-store, no-transform');
-  res.vary('Accept-Encoding');
-  if (res.req.acceptsEncodings('gzip') !== 'gzip') return res;
+  appendVary(res, 'Accept-Encoding');
+  if (!acceptsGzip(req)) return res;
   res.setHeader('Content-Encoding', 'gzip');
   const gzip = createGzip({ level: constants.Z_BEST_SPEED });
   // A client that goes away destroys the gzip stream too (the writer then sees it closed).

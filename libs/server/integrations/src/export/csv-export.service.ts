@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CsvHeaderStyle, type ExportCustomersQuery, type ExportLeadsQuery, type ExportOpportunitiesQuery } from '@kehu/contracts';
-import { APP_CONFIG, AuditService, TransactionService, type AppConfig, type Principal } from '@kehu/server-core';
+import { APP_CONFIG, AuditService, TransactionService, type AppConfig, type Principal, type RawHttp } from '@kehu/server-core';
 import { CustomersRepository, CustomFieldsService, type CustomFieldDefinition } from '@kehu/server-customers';
 import { LeadsRepository, OpportunitiesRepository } from '@kehu/server-sales';
-import type { Response } from 'express';
 import { DataSource, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { customerColumns } from '../columns/customer-columns';
 import { customFieldColumnKey, type CsvLanguage, type EntityColumn } from '../columns/import-column';
@@ -47,25 +46,25 @@ export class CsvExportService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async exportCustomers(p: Principal, q: ExportCustomersQuery, lang: CsvLanguage, res: Response): Promise<void> {
+  async exportCustomers(p: Principal, q: ExportCustomersQuery, lang: CsvLanguage, http: RawHttp): Promise<void> {
     const { qb } = await this.customers.filtered(p, q, this.config.defaultPhoneRegion, 'sales.customer.export');
     const defs = await this.customFields.definitions('customer');
-    await this.run({ entity: 'customer', qb, alias: 'c', columns: customerColumns, defs, filter: filterOf(q) }, q.headers, lang, res);
+    await this.run({ entity: 'customer', qb, alias: 'c', columns: customerColumns, defs, filter: filterOf(q) }, q.headers, lang, http);
   }
 
-  async exportLeads(p: Principal, q: ExportLeadsQuery, lang: CsvLanguage, res: Response): Promise<void> {
+  async exportLeads(p: Principal, q: ExportLeadsQuery, lang: CsvLanguage, http: RawHttp): Promise<void> {
     const qb = this.leads.filtered(p, q, this.config.defaultPhoneRegion, 'sales.lead.export');
     const defs = await this.customFields.definitions('lead');
-    await this.run({ entity: 'lead', qb, alias: 'l', columns: leadColumns, defs, filter: filterOf(q) }, q.headers, lang, res);
+    await this.run({ entity: 'lead', qb, alias: 'l', columns: leadColumns, defs, filter: filterOf(q) }, q.headers, lang, http);
   }
 
-  async exportOpportunities(p: Principal, q: ExportOpportunitiesQuery, lang: CsvLanguage, res: Response): Promise<void> {
+  async exportOpportunities(p: Principal, q: ExportOpportunitiesQuery, lang: CsvLanguage, http: RawHttp): Promise<void> {
     const qb = this.opportunities.filtered(p, q, 'sales.opportunity.export');
     const defs = await this.customFields.definitions('opportunity');
-    await this.run({ entity: 'opportunity', qb, alias: 'o', columns: opportunityColumns, defs, filter: filterOf(q) }, q.headers, lang, res);
+    await this.run({ entity: 'opportunity', qb, alias: 'o', columns: opportunityColumns, defs, filter: filterOf(q) }, q.headers, lang, http);
   }
 
-  private async run<T extends ObjectLiteral>(plan: ExportPlan<T>, style: CsvHeaderStyle | undefined, lang: CsvLanguage, res: Response): Promise<void> {
+  private async run<T extends ObjectLiteral>(plan: ExportPlan<T>, style: CsvHeaderStyle | undefined, lang: CsvLanguage, http: RawHttp): Promise<void> {
     const columns = plan.columns.filter((c) => c.sql);
     const defs = plan.defs.filter((d) => d.active);
     const header = [
@@ -75,7 +74,7 @@ export class CsvExportService {
     const a = plan.alias;
     // The whole jsonb only when it has columns to fill.
     const cells = [...columns.map((c) => exportExpression(c, a)), ...(defs.length ? [`${a}.custom_fields`] : [])];
-    await streamCsv(res, {
+    await streamCsv(http, {
       fileName: `${FILE_NAMES[plan.entity]}-${new Date().toISOString().slice(0, 10)}.csv`,
       header,
       reader: new KeysetReader(this.ds, plan.qb, a, cells, BATCH),

@@ -1,4 +1,5 @@
-import type { Response } from 'express';
+import type { RawHttp } from '@kehu/server-core';
+import type { ServerResponse } from 'node:http';
 import type { Writable } from 'node:stream';
 import { csvLine, UTF8_BOM } from '../csv/csv-writer';
 import { drained, startCsvDownload } from './csv-download';
@@ -22,7 +23,8 @@ export interface CsvStreamPlan {
  * most two batches are buffered. The first batch is held until its query has succeeded: a bad
  * filter is still a problem+json, not a 200 cut short.
  */
-export async function streamCsv(res: Response, plan: CsvStreamPlan): Promise<void> {
+export async function streamCsv(http: RawHttp, plan: CsvStreamPlan): Promise<void> {
+  let res: ServerResponse | undefined;
   let out: Writable | undefined;
   const held: string[] = [];
   let lines: string[] = [];
@@ -40,7 +42,8 @@ export async function streamCsv(res: Response, plan: CsvStreamPlan): Promise<voi
   try {
     let n = await plan.reader.read(take);
     flush();
-    out = startCsvDownload(res, plan.fileName);
+    res = http.takeResponse();
+    out = startCsvDownload(http.req, res, plan.fileName);
     out.write(UTF8_BOM + csvLine(plan.header));
     for (const text of held.splice(0)) out.write(text);
     for (;;) {
@@ -55,7 +58,7 @@ export async function streamCsv(res: Response, plan: CsvStreamPlan): Promise<voi
     await plan.beforeEnd(count);
     out.end();
   } catch (err) {
-    if (!out) throw err;
+    if (!out || !res) throw err;
     // Headers are gone: all we can do is cut the download short, so the client sees it failed.
     await plan.beforeEnd(count).catch(() => undefined);
     res.destroy(err as Error);

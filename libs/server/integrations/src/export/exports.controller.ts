@@ -1,9 +1,8 @@
-import { Controller, Get, Headers, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Req, Res } from '@nestjs/common';
 import { Query } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ExportCustomersQuery, ExportLeadsQuery, ExportOpportunitiesQuery } from '@kehu/contracts';
-import { CurrentPrincipal, RequireModule, RequirePermission, type Principal } from '@kehu/server-core';
-import type { Response } from 'express';
+import { CurrentPrincipal, RequireModule, RequirePermission, type Principal, rawHttp } from '@kehu/server-core';
 import { csvLanguage } from '../columns/import-column';
 import { CsvExportService } from './csv-export.service';
 
@@ -23,8 +22,8 @@ export class ExportsController {
   @RequirePermission('sales.customer.export')
   @ApiProduces('text/csv')
   @ApiOkResponse(csvResponse)
-  async exportCustomers(@CurrentPrincipal() p: Principal, @Query() query: ExportCustomersQuery, @Headers('accept-language') lang: string | undefined, @Res() res: Response): Promise<void> {
-    await this.exports.exportCustomers(p, query, csvLanguage(lang), res);
+  async exportCustomers(@CurrentPrincipal() p: Principal, @Query() query: ExportCustomersQuery, @Headers('accept-language') lang: string | undefined, @Req() req: unknown, @Res() res: unknown): Promise<void> {
+    await this.exports.exportCustomers(p, query, csvLanguage(lang), rawHttp(req, res));
   }
 
   /** Every lead the list would show with these filters, in your data scope, as CSV. Audited. */
@@ -32,8 +31,8 @@ export class ExportsController {
   @RequirePermission('sales.lead.export')
   @ApiProduces('text/csv')
   @ApiOkResponse(csvResponse)
-  async exportLeads(@CurrentPrincipal() p: Principal, @Query() query: ExportLeadsQuery, @Headers('accept-language') lang: string | undefined, @Res() res: Response): Promise<void> {
-    await this.exports.exportLeads(p, query, csvLanguage(lang), res);
+  async exportLeads(@CurrentPrincipal() p: Principal, @Query() query: ExportLeadsQuery, @Headers('accept-language') lang: string | undefined, @Req() req: unknown, @Res() res: unknown): Promise<void> {
+    await this.exports.exportLeads(p, query, csvLanguage(lang), rawHttp(req, res));
   }
 
   /** Every opportunity the list would show with these filters, in your data scope, as CSV (customer, stage and owner by name). Audited. */
@@ -41,7 +40,7 @@ export class ExportsController {
   @RequirePermission('sales.opportunity.export')
   @ApiProduces('text/csv')
   @ApiOkResponse(csvResponse)
-  async exportOpportunities(@CurrentPrincipal() p: Principal, @Query() query: ExportOpportunitiesQuery, @Headers('accept-language') lang: string | undefined, @Res() res: Response): Promise<void> {
-    await this.exports.exportOpportunities(p, query, csvLanguage(lang), res);
+  async exportOpportunities(@CurrentPrincipal() p: Principal, @Query() query: ExportOpportunitiesQuery, @Headers('accept-language') lang: string | undefined, @Req() req: unknown, @Res() res: unknown): Promise<void> {
+    await this.exports.exportOpportunities(p, query, csvLanguage(lang), rawHttp(req, res));
   }
 }

@@ -1,8 +1,7 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiNotFoundResponse, ApiOkResponse, ApiPayloadTooLargeResponse, ApiProduces, ApiTags, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
 import { ImportColumnsDto, ImportEntity, ImportJobDto, ProblemDto, StartImportQuery } from '@kehu/contracts';
-import { CurrentPrincipal, RequireModule, RequirePermission, type Principal } from '@kehu/server-core';
-import type { Request, Response } from 'express';
+import { CurrentPrincipal, RequireModule, RequirePermission, type Principal, rawHttp, rawRequest } from '@kehu/server-core';
 import { toImportJobDto } from './import-job.mapper';
 import { ImportsService } from './imports.service';
 
@@ -42,8 +41,8 @@ export class ImportsController {
   @ApiAcceptedResponse(started)
   @ApiPayloadTooLargeResponse(tooLarge)
   @ApiUnsupportedMediaTypeResponse(wrongType)
-  importCustomers(@CurrentPrincipal() p: Principal, @Query() query: StartImportQuery, @Req() req: Request): Promise<ImportJobDto> {
-    return this.imports.start(p, ImportEntity.CUSTOMER, query, req);
+  importCustomers(@CurrentPrincipal() p: Principal, @Query() query: StartImportQuery, @Req() req: unknown): Promise<ImportJobDto> {
+    return this.imports.start(p, ImportEntity.CUSTOMER, query, rawRequest(req));
   }
 
   /** Starts a lead import from a CSV body; rows are validated like POST /leads and owned by ownerId (default you). */
@@ -55,8 +54,8 @@ export class ImportsController {
   @ApiAcceptedResponse(started)
   @ApiPayloadTooLargeResponse(tooLarge)
   @ApiUnsupportedMediaTypeResponse(wrongType)
-  importLeads(@CurrentPrincipal() p: Principal, @Query() query: StartImportQuery, @Req() req: Request): Promise<ImportJobDto> {
-    return this.imports.start(p, ImportEntity.LEAD, query, req);
+  importLeads(@CurrentPrincipal() p: Principal, @Query() query: StartImportQuery, @Req() req: unknown): Promise<ImportJobDto> {
+    return this.imports.start(p, ImportEntity.LEAD, query, rawRequest(req));
   }
 
   /** Progress and counts of an import you started. */
@@ -72,7 +71,7 @@ export class ImportsController {
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'CSV: row, errors, then the original columns.', content: { 'text/csv': { schema: { type: 'string' } } } })
   @ApiNotFoundResponse({ type: ProblemDto, description: 'No such import of yours.' })
-  async getImportErrors(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Res() res: Response): Promise<void> {
-    await this.imports.writeErrors(p, id, res);
+  async getImportErrors(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Req() req: unknown, @Res() res: unknown): Promise<void> {
+    await this.imports.writeErrors(p, id, rawHttp(req, res));
   }
 }

@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataScope, ErrorCode, ImportDuplicateMode, ImportEntity, ImportLimits, ImportStatus, type ImportColumnsDto, type ImportJobDto, type StartImportQuery } from '@kehu/contracts';
-import { APP_CONFIG, AuditService, DomainException, JobsService, TransactionService, type AppConfig, type Principal } from '@kehu/server-core';
+import { APP_CONFIG, AuditService, DomainException, JobsService, TransactionService, type AppConfig, type Principal, type RawHttp } from '@kehu/server-core';
 import { CustomFieldsService } from '@kehu/server-customers';
 import { User } from '@kehu/server-identity';
-import type { Request, Response } from 'express';
+import type { IncomingMessage } from 'node:http';
 import { DataSource, type EntityManager } from 'typeorm';
 import { importColumns, mapHeaders } from '../columns/column-mapping';
 import { customerColumns } from '../columns/customer-columns';
@@ -51,7 +51,7 @@ export class ImportsService {
    * Stores the CSV (checked, sliced, in one transaction with the job row), then queues the
    * job. A malformed file is refused here, before anything is kept.
    */
-  async start(p: Principal, entity: ImportEntity, q: StartImportQuery, req: Request): Promise<ImportJobDto> {
+  async start(p: Principal, entity: ImportEntity, q: StartImportQuery, req: IncomingMessage): Promise<ImportJobDto> {
     const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
     if (!ACCEPTED_TYPES.includes(type)) throw new DomainException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, 'Send the CSV file as the request body with Content-Type text/csv.');
     const length = Number(req.headers['content-length'] ?? 0);
@@ -104,10 +104,11 @@ export class ImportsService {
   }
 
   /** The failed rows as CSV: row number, reasons, then the row's own cells under its own header. */
-  async writeErrors(p: Principal, id: string, res: Response): Promise<void> {
+  async writeErrors(p: Principal, id: string, http: RawHttp): Promise<void> {
     const job = await this.get(p, id);
     const header = (job.options.header ?? []) as string[];
-    res.status(200);
+    const res = http.takeResponse();
+    res.statusCode = 200;
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="import-${id}-errors.csv"`);
     res.write(UTF8_BOM + csvLine(['row', 'errors', ...header]));
