@@ -1,4 +1,4 @@
-import type { NextFunction, Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { promisify } from 'node:util';
@@ -16,20 +16,21 @@ const compressors = {
  * The SPA's hashed assets, compressed once per process and kept in memory (they never change
  * under a name). Compressing on every request made a cold page load queue ~25 chunks behind
  * gzip on the API's CPU: /me answered in 450 ms instead of 10 (bench:web). Other files, and
- * clients that take neither brotli nor gzip, fall through to express.static.
+ * clients that take neither brotli nor gzip, fall through to `next` (serve-static).
  */
 export function compressedAssets(dir: string) {
   const assetsDir = join(dir, 'assets') + sep;
   const cache = new Map<string, Promise<Buffer | null>>();
-  return (req: Request, res: Response, next: NextFunction) => {
+  return (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
-    const type = TYPES[extname(req.path)];
+    const path = pathOf(req);
+    const type = TYPES[extname(path)];
     const accepted = String(req.headers['accept-encoding'] ?? '');
     const encoding = /\bbr\b/.test(accepted) ? 'br' : /\bgzip\b/.test(accepted) ? 'gzip' : null;
     if (!type || !encoding) return next();
     let file: string;
     try {
-      file = normalize(join(dir, decodeURIComponent(req.path)));
+      file = normalize(join(dir, decodeURIComponent(path)));
     } catch {
       return next(); // a malformed escape: static answers it
     }
@@ -57,3 +58,6 @@ export function compressedAssets(dir: string) {
     );
   };
 }
+
+/** The request's path without its query (Node's `url` is path + query). */
+export const pathOf = (req: IncomingMessage): string => (req.url ?? '/').split('?')[0];
