@@ -1,6 +1,6 @@
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import { configureApp, type AppConfig } from '@kehu/server-core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { configureApp, fastifyAdapterOptions, type AppConfig } from '@kehu/server-core';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { setupOpenApi } from './openapi/openapi.setup';
@@ -12,9 +12,12 @@ export interface CreateAppOptions {
   serveWeb?: boolean;
 }
 
-/** Builds the HTTP app exactly as production runs it; used by main, tests and the spec generator. */
-export async function createApp(config: AppConfig, databaseUrl: string, options: CreateAppOptions = {}): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
+/**
+ * Builds the HTTP app exactly as production runs it; used by main, tests and the spec generator.
+ * On Fastify: it cost 40 % less CPU per request than Express (bench/README.md, session 6).
+ */
+export async function createApp(config: AppConfig, databaseUrl: string, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), new FastifyAdapter(fastifyAdapterOptions(config)), {
     bodyParser: false,
     bufferLogs: true,
     preview: options.preview,

@@ -41,7 +41,7 @@ async function bootstrap(): Promise<void> {
       });
     }
   }
-  await app.listen(config.port);
+  await app.listen(config.port, '0.0.0.0');
   log.info(`Kehu is listening on http://localhost:${config.port} (API docs: /api/docs)`);
 }
 

@@ -5,7 +5,6 @@
  * data scope → 404 while one inside → 2xx. A new route with path parameters must be
  * listed in `scoped` or `unscoped` below, or this suite fails.
  */
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createTestApp, type TestApp } from '@kehu/server-testing';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
@@ -190,7 +189,7 @@ describe('access control over every route', () => {
   const ctx = {} as Ctx;
 
   beforeAll(async () => {
-    t = await createTestApp({ root: AppModule.forRoot, schema: appSchema, beforeInit: (app, config) => setupOpenApi(app as NestExpressApplication, config) });
+    t = await createTestApp({ root: AppModule.forRoot, schema: appSchema, beforeInit: (app, config) => setupOpenApi(app, config) });
     const spec = (await t.http().get('/api/openapi.json')).body;
     ops = Object.entries(spec.paths as Record<string, Record<string, { security?: unknown[]; 'x-kehu-permission'?: string }>>).flatMap(([path, item]) =>
       Object.entries(item).map(([method, op]) => ({ method, path, permission: op['x-kehu-permission'], isPublic: !op.security })),

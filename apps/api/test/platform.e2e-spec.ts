@@ -2,7 +2,6 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createTestApp, type TestApp } from '@kehu/server-testing';
 import { AppModule } from '../src/app.module';
 import { appSchema } from '../src/app.schema';
@@ -25,7 +24,7 @@ describe('platform', () => {
       env: { KEHU_WEB_DIST: webDir },
       beforeInit: (app, config) => {
         setupOpenApi(app, config);
-        serveWebApp(app as NestExpressApplication, config);
+        serveWebApp(app, config);
       },
     });
   });

@@ -1,7 +1,8 @@
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
 import request from 'supertest';
-import { configureApp, CoreModule, loadConfig, type AppConfig, type SchemaParts } from '@kehu/server-core';
+import { configureApp, CoreModule, fastifyAdapterOptions, loadConfig, type AppConfig, type SchemaParts } from '@kehu/server-core';
 import { cloneTemplate, type TestDatabase } from './test-database';
 
 export const TEST_ADMIN = { email: 'admin@kehu.test', password: 'Admin-pass-1234' };
@@ -48,10 +49,11 @@ export async function createTestApp(options: TestAppOptions): Promise<TestApp> {
     ? options.root(config, db.url)
     : { module: class TestRootModule {}, imports: [CoreModule.forRoot({ config, databaseUrl: db.url, ...options.schema }), ...(options.imports ?? [])] };
   const moduleRef = await Test.createTestingModule({ imports: [root] }).compile();
-  const app = moduleRef.createNestApplication({ bodyParser: false, logger: false });
+  const app = moduleRef.createNestApplication(new FastifyAdapter(fastifyAdapterOptions(config)), { bodyParser: false, logger: false });
   configureApp(app, config);
   options.beforeInit?.(app, config);
   await app.init();
+  await (app.getHttpAdapter().getInstance() as { ready(): Promise<unknown> }).ready();
   const http = () => request(app.getHttpServer());
   return {
     app,

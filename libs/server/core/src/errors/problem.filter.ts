@@ -1,5 +1,4 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { Request, Response } from 'express';
 import { ErrorCode, type ProblemDto } from '@kehu/contracts';
 import { QueryFailedError } from 'typeorm';
 import { DomainException } from './domain.exception';
@@ -19,8 +18,8 @@ const httpCodes: Record<number, ErrorCode> = {
 };
 
 /** Converts any thrown value into an RFC 9457 body; nothing internal reaches the client. */
-export function toProblem(error: unknown, req: Pick<Request, 'originalUrl'> & { id?: unknown }): { problem: ProblemDto; headers: Record<string, string> } {
-  const base = { instance: req.originalUrl?.split('?')[0], requestId: req.id ? String(req.id) : undefined };
+export function toProblem(error: unknown, req: { originalUrl?: string; url?: string; id?: unknown }): { problem: ProblemDto; headers: Record<string, string> } {
+  const base = { instance: (req.originalUrl ?? req.url)?.split('?')[0], requestId: req.id ? String(req.id) : undefined };
   if (error instanceof DomainException) {
     const status = error.options.status ?? statusOf(error.code as ErrorCode);
     return {
@@ -37,11 +36,11 @@ export function toProblem(error: unknown, req: Pick<Request, 'originalUrl'> & { 
       headers: error.options.headers ?? {},
     };
   }
-  // body-parser errors (malformed JSON, too large) carry status + type.
-  const bodyError = error as { type?: string; status?: number; statusCode?: number };
-  if (bodyError && typeof bodyError === 'object' && typeof bodyError.type === 'string' && (bodyError.status ?? bodyError.statusCode)) {
-    const status = (bodyError.status ?? bodyError.statusCode) as number;
-    const code = bodyError.type === 'entity.too.large' ? ErrorCode.PAYLOAD_TOO_LARGE : bodyError.type === 'entity.parse.failed' ? ErrorCode.MALFORMED_REQUEST : (httpCodes[status] ?? ErrorCode.MALFORMED_REQUEST);
+  // Fastify's body parser errors (FST_ERR_CTP_*: too large, not JSON, a media type it does not take).
+  const fst = error as { code?: string; statusCode?: number };
+  if (fst && typeof fst === 'object' && typeof fst.code === 'string' && fst.code.startsWith('FST_ERR_CTP_') && typeof fst.statusCode === 'number') {
+    const status = fst.statusCode;
+    const code = status === 413 ? ErrorCode.PAYLOAD_TOO_LARGE : status === 415 ? ErrorCode.UNSUPPORTED_MEDIA_TYPE : ErrorCode.MALFORMED_REQUEST;
     const detail = code === ErrorCode.PAYLOAD_TOO_LARGE ? 'The request body is larger than the server accepts.' : code === ErrorCode.MALFORMED_REQUEST ? 'The request body is not valid JSON.' : 'The request body could not be read.';
     return { problem: { type: typeOf(code), title: titleOf(status), status, detail, code, ...base }, headers: {} };
   }
@@ -63,10 +62,20 @@ export function toProblem(error: unknown, req: Pick<Request, 'originalUrl'> & { 
   };
 }
 
-export function sendProblem(res: Response, problem: ProblemDto, headers: Record<string, string>): void {
-  if (res.headersSent) return;
-  for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
-  res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+/** What the filter uses of Fastify's reply. */
+interface ReplyLike {
+  headersSent?: boolean;
+  sent?: boolean;
+  header(name: string, value: string): unknown;
+  status(code: number): ReplyLike;
+  type(contentType: string): ReplyLike;
+  send(body: string): unknown;
+}
+
+export function sendProblem(r: ReplyLike, problem: ProblemDto, headers: Record<string, string>): void {
+  if (r.headersSent || r.sent) return;
+  for (const [k, v] of Object.entries(headers)) r.header(k, v);
+  r.status(problem.status).type('application/problem+json; charset=utf-8').send(JSON.stringify(problem));
 }
 
 @Catch()
@@ -75,8 +84,8 @@ export class ProblemFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
-    const req = ctx.getRequest<Request & { id?: unknown }>();
-    const res = ctx.getResponse<Response>();
+    const req = ctx.getRequest<{ originalUrl?: string; url?: string; id?: unknown }>();
+    const res = ctx.getResponse<ReplyLike>();
     const { problem, headers } = toProblem(error, req);
     if (problem.status >= 500) this.logger.error({ err: error, requestId: problem.requestId }, 'request failed');
     sendProblem(res, problem, headers);

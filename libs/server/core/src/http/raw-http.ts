@@ -61,3 +61,12 @@ export function rawHttp(req: unknown, res: unknown): RawHttp {
   let taken: ServerResponse | undefined;
   return { req: rawRequest(req), takeResponse: () => (taken ??= rawResponse(res)) };
 }
+
+/** A Node response seen as an HttpReply, for helpers written against the framework's reply. */
+export const replyOf = (res: ServerResponse) => ({
+  header: (name: string, value: string) => res.setHeader(name, value),
+  status: (code: number) => (res.statusCode = code),
+});
+
+/** The media type of a request body (`application/json` of `application/json; charset=utf-8`), lower case. */
+export const mediaTypeOf = (req: { headers: IncomingMessage['headers'] }): string => (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();

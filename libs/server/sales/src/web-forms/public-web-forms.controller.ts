@@ -1,11 +1,14 @@
 import { Body, Controller, Get, HttpCode, Options, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiExcludeEndpoint, ApiNotFoundResponse, ApiOkResponse, ApiParam, ApiResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnsupportedMediaTypeResponse, getSchemaPath } from '@nestjs/swagger';
 import { ErrorCode, ProblemDto, PublicWebFormDto, WebFormLimits, WebFormSubmissionResultDto } from '@kehu/contracts';
-import { DomainException, Public, type HttpReply } from '@kehu/server-core';
-import type { Request, Response } from 'express';
+import { DomainException, mediaTypeOf, Public, rawResponse, replyOf, sendRaw, type HttpReply } from '@kehu/server-core';
+import type { IncomingHttpHeaders } from 'node:http';
 import { allowFormOrigin } from './web-form-cors';
 import { WebFormSubmissionsService } from './web-form-submissions.service';
 import { thankYouPage } from './thank-you-page';
+
+/** What these handlers read of the request (Express's and Fastify's both have it). */
+type PublicRequest = { headers: IncomingHttpHeaders; ip?: string };
 
 const keyParam = { name: 'key', description: "The form's public key (shown with the form in the app).", example: 'q9Xc3m1ZP0b7hK2wLr8sVt4u' };
 const submitUrl = (key: string) => `/api/v1/public/web-forms/${encodeURIComponent(key)}/submissions`;
@@ -25,7 +28,7 @@ export class PublicWebFormsController {
   @Get(':key')
   @ApiParam(keyParam)
   @ApiOkResponse({ type: PublicWebFormDto })
-  async getPublicWebForm(@Param('key') key: string, @Req() req: Request, @Res({ passthrough: true }) res: HttpReply): Promise<PublicWebFormDto> {
+  async getPublicWebForm(@Param('key') key: string, @Req() req: PublicRequest, @Res({ passthrough: true }) res: HttpReply): Promise<PublicWebFormDto> {
     const form = await this.submissions.formByKey(key);
     allowFormOrigin(req, res, form);
     return this.submissions.definition(form, submitUrl(key));
@@ -60,19 +63,25 @@ export class PublicWebFormsController {
     content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDto) } } },
   })
   @HttpCode(201)
-  async submitWebForm(@Param('key') key: string, @Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
-    const formPost = !!req.is('application/x-www-form-urlencoded');
-    if (!formPost && !req.is('application/json')) throw new DomainException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, 'Send application/json or application/x-www-form-urlencoded.');
+  async submitWebForm(@Param('key') key: string, @Body() body: Record<string, unknown>, @Req() req: PublicRequest, @Res() res: HttpReply): Promise<void> {
+    const type = mediaTypeOf(req);
+    const formPost = type === 'application/x-www-form-urlencoded';
+    if (!formPost && type !== 'application/json') throw new DomainException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, 'Send application/json or application/x-www-form-urlencoded.');
     if (Number(req.headers['content-length'] ?? 0) > WebFormLimits.submissionBodyMaxBytes) throw new DomainException(ErrorCode.PAYLOAD_TOO_LARGE, `A submission may be at most ${WebFormLimits.submissionBodyMaxBytes} bytes.`);
     const form = await this.submissions.formByKey(key);
     allowFormOrigin(req, res, form);
     const outcome = await this.submissions.submit(form, body, req.ip);
+    // Answered on Node's response (the framework's reply is let go of): CORS again on it.
+    const raw = rawResponse(res);
+    allowFormOrigin(req, replyOf(raw), form);
     if (!formPost) {
-      res.status(201).json({ message: outcome.message, redirectUrl: outcome.redirectUrl });
+      sendRaw(raw, 201, 'application/json; charset=utf-8', JSON.stringify({ message: outcome.message, redirectUrl: outcome.redirectUrl }));
     } else if (outcome.redirectUrl) {
-      res.redirect(303, outcome.redirectUrl);
+      raw.statusCode = 303;
+      raw.setHeader('Location', outcome.redirectUrl);
+      raw.end();
     } else {
-      res.status(200).type('html').send(thankYouPage(form.name, outcome.message));
+      sendRaw(raw, 200, 'text/html; charset=utf-8', thankYouPage(form.name, outcome.message));
     }
   }
 
@@ -80,7 +89,7 @@ export class PublicWebFormsController {
   @Options([':key', ':key/submissions'])
   @HttpCode(204)
   @ApiExcludeEndpoint()
-  async preflightWebForm(@Param('key') key: string, @Req() req: Request, @Res({ passthrough: true }) res: HttpReply): Promise<void> {
+  async preflightWebForm(@Param('key') key: string, @Req() req: PublicRequest, @Res({ passthrough: true }) res: HttpReply): Promise<void> {
     const form = await this.submissions.formByKey(key).catch(() => null);
     allowFormOrigin(req, res, form, true);
   }
