@@ -51,14 +51,18 @@ export class CoreModule {
       global: true,
       imports: [
         LoggerModule.forRoot({
-          // Express 5 path syntax; the library's default '*' triggers a deprecation warning.
+          // Nest 11 path syntax; the library's default '*' triggers a deprecation warning.
           forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
           pinoHttp: {
             level: config.logLevel,
             genReqId: (req: IncomingMessage & { id?: unknown }) => String(req.id ?? ''),
             autoLogging: { ignore: (req: IncomingMessage) => Boolean(req.url?.startsWith('/api/health')) },
             redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]'],
-            serializers: { req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }) },
+            serializers: {
+              req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+              // Status and size only: the ~15 response headers are the same security headers on every line.
+              res: (res: { statusCode: number; headers?: Record<string, unknown> }) => ({ statusCode: res.statusCode, contentLength: res.headers?.['content-length'] }),
+            },
           },
         }),
         TypeOrmModule.forRoot({
