@@ -3,8 +3,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 /**
  * The Node request and response under a handler's `@Req()` / `@Res()`, for handlers that
  * stream (CSV downloads and uploads) or answer in a form of their own (redirects, HTML).
- * Express hands Node's objects over as they are; Fastify wraps them (`raw`), and its reply
- * must be told that the handler answers by itself (`hijack`), so both adapters work here.
+ * Fastify wraps them (`raw`), and its reply must be told that the handler answers by itself
+ * (`hijack`); objects that are Node's own already (a plain Node server, Express) pass through.
  */
 export function rawResponse(res: unknown): ServerResponse {
   const reply = res as { raw?: ServerResponse; hijack?: () => void };

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataScope, ErrorCode, ImportDuplicateMode, ImportEntity, ImportLimits, ImportStatus, type ImportColumnsDto, type ImportJobDto, type StartImportQuery } from '@kehu/contracts';
-import { APP_CONFIG, AuditService, DomainException, JobsService, TransactionService, type AppConfig, type Principal, type RawHttp } from '@kehu/server-core';
+import { APP_CONFIG, AuditService, DomainException, JobsService, mediaTypeOf, TransactionService, type AppConfig, type Principal, type RawHttp } from '@kehu/server-core';
 import { CustomFieldsService } from '@kehu/server-customers';
 import { User } from '@kehu/server-identity';
 import type { IncomingMessage } from 'node:http';
@@ -52,7 +52,7 @@ export class ImportsService {
    * job. A malformed file is refused here, before anything is kept.
    */
   async start(p: Principal, entity: ImportEntity, q: StartImportQuery, req: IncomingMessage): Promise<ImportJobDto> {
-    const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+    const type = mediaTypeOf(req);
     if (!ACCEPTED_TYPES.includes(type)) throw new DomainException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, 'Send the CSV file as the request body with Content-Type text/csv.');
     const length = Number(req.headers['content-length'] ?? 0);
     if (length > ImportLimits.maxBytes) throw new DomainException(ErrorCode.PAYLOAD_TOO_LARGE, `The file is larger than ${ImportLimits.maxBytes / 1024 / 1024} MB.`);
