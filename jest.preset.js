@@ -10,6 +10,8 @@ const libs = {
   '@kehu/server-customers': 'libs/server/customers/src/index.ts',
   '@kehu/server-sales': 'libs/server/sales/src/index.ts',
   '@kehu/server-integrations': 'libs/server/integrations/src/index.ts',
+  '@kehu/server-analytics': 'libs/server/analytics/src/index.ts',
+  '@kehu/server-marketing': 'libs/server/marketing/src/index.ts',
 };
 
 module.exports = {

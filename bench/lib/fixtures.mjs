@@ -1,5 +1,6 @@
 // Who calls and with what: a rep of team 0 (team scope), the manager of department 0
-// (department scope), ids from the rep's scope, the default pipeline, search words.
+// (department scope), a marketer (the built-in marketing role: the whole company), ids from
+// the rep's scope, the default pipeline, search words.
 import { BENCH_PASSWORD } from './seed.mjs';
 import { login } from './api.mjs';
 
@@ -13,10 +14,19 @@ export async function fixtures(pool, apiUrl) {
   const pipelineId = (await q('SELECT id FROM pipelines WHERE is_default'))[0].id;
   const zh = [...new Set(sample.map((r) => r.name_key).filter((k) => /^[\u4e00-\u9fff]{3}$/.test(k)).map((k) => k.slice(0, 2)))].slice(0, 20);
   const latin = [...new Set(sample.map((r) => r.name_key).filter((k) => /^[a-z]/.test(k)).map((k) => k.slice(0, 4)))].slice(0, 20);
-  const [repToken, managerToken] = await Promise.all([login(apiUrl, 'rep0@bench.kehu.local', BENCH_PASSWORD), login(apiUrl, 'manager0@bench.kehu.local', BENCH_PASSWORD)]);
+  // Added on first use (the seeder predates the marketing module), with the reps' password.
+  await q(
+    `WITH u AS (INSERT INTO users (id, email, name, locale, password_hash, department_id)
+                SELECT bench.uuid('marketing0'), 'marketing0@bench.kehu.local', '市场专员', 'zh-CN', password_hash, NULL FROM users
+                 WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM users WHERE email = 'marketing0@bench.kehu.local') RETURNING id)
+     INSERT INTO user_roles (user_id, role_id) SELECT u.id, r.id FROM u, roles r WHERE r.key = 'marketing'`,
+    [rep],
+  );
+  const [repToken, managerToken, marketerToken] = await Promise.all(['rep0', 'manager0', 'marketing0'].map((u) => login(apiUrl, `${u}@bench.kehu.local`, BENCH_PASSWORD)));
   return {
     rep: { id: rep, team, headers: { authorization: `Bearer ${repToken}` } },
     manager: { id: manager.id, departments, headers: { authorization: `Bearer ${managerToken}` } },
+    marketer: { headers: { authorization: `Bearer ${marketerToken}` } },
     customerIds: sample.map((r) => r.id),
     pipelineId,
     words: { zh: zh.length ? zh : ['瑞泰'], latin: latin.length ? latin : ['nova'] },

@@ -21,7 +21,7 @@ export function table(results) {
       continue;
     }
     if (r.job) {
-      lines.push(`| ${r.name} | | | | | | | | | ${f(r.rssMb, 0)} | ${r.target} | ${r.met ? 'yes' : 'NO'} (${f(r.job.seconds, 2)} s, ${f(r.job.rows, 0)} rows${r.job.batches !== undefined ? `, ${r.job.batches} batches, longest ${f(r.job.maxBatchMs, 0)} ms` : ''}) |`);
+      lines.push(`| ${r.name} | | | | | | | | | ${f(r.rssMb, 0)} | ${r.target} | ${r.met ? 'yes' : 'NO'} (${f(r.job.seconds, 2)} s, ${f(r.job.rows, 0)} rows${r.job.batches !== undefined ? `, ${r.job.batches} batches, longest ${f(r.job.maxBatchMs, 0)} ms` : ''}${r.job.againSeconds !== undefined ? `; again ${f(r.job.againSeconds, 2)} s, ${f(r.job.changedAgain, 0)} changed` : ''}) |`);
       continue;
     }
     const bare = r.api_vs_bare_pg !== undefined ? `${f(r.api_vs_bare, 2)} (vs http+pg); ${f(r.api_vs_bare_const, 2)} (vs const)` : f(r.api_vs_bare_const, 2);

@@ -10,7 +10,7 @@ import pg from 'pg';
 
 export const BENCH_PASSWORD = 'Bench-pass-2026';
 /** Bumped when the seeder fills something new: a database seeded by an older one is seeded again. */
-export const SEED_VERSION = 2; // 2: orders
+export const SEED_VERSION = 3; // 2: orders; 3: referrals and contact consents (value scoring, segments)
 export const REPS = 180;
 export const DEPARTMENTS = 20;
 const REPS_PER_DEPT = REPS / DEPARTMENTS; // 9: team A = reps 0-4, team B = reps 5-8; the manager leads both
@@ -136,7 +136,7 @@ function customersSql(n, from, to) {
   const prov = `(${intArr(PROVINCE_PICK)})[${h('i', 11)} % ${PROVINCE_PICK.length} + 1]`;
   return `
 INSERT INTO customers (id, kind, name, name_key, short_name, industry, country, province, city, phone, email, source, lifecycle_stage, grade, tags,
-                       owner_id, department_id, developer_id, pool_entered_at, custom_fields, last_follow_up_at, completeness, created_at, updated_at, created_by)
+                       owner_id, department_id, developer_id, pool_entered_at, custom_fields, last_follow_up_at, completeness, referred_by_customer_id, created_at, updated_at, created_by)
 SELECT ${ids.customer('i')}, 'company',
        CASE WHEN ${latin} THEN la || lb_cap || ' ' || te || ' Co., Ltd.' ELSE place || b || tz || sz END,
        CASE WHEN ${latin} THEN lower(la || lb || te) ELSE b END,
@@ -156,6 +156,7 @@ SELECT ${ids.customer('i')}, 'company',
        '{}'::jsonb,
        CASE WHEN i % 5 <> 4 THEN bench.last_of(i) END,
        (40 + ${h('i', 20)} % 60)::smallint,
+       CASE WHEN i > 0 AND ${h('i', 23)} % 20 = 0 THEN ${ids.customer(`${h('i', 24)} % i`)} END,
        bench.created_of(i), bench.created_of(i), ${ids.rep('bench.rep_of(i)')}
   FROM (SELECT i, ${brand(1)} || ${brand(BRAND.length)} || ${brand(BRAND.length * BRAND.length)} AS b,
                (${arr(TRADE_ZH)})[${h('i', 21)} % ${TRADE_ZH.length} + 1] AS tz, (${arr(SUFFIX_ZH)})[${h('i', 22)} % ${SUFFIX_ZH.length} + 1] AS sz,
@@ -215,6 +216,19 @@ SELECT bench.uuid('o' || j), ${ids.customer('i')}, (${arr(['采购项目', '年�
        ca, ca + ((${h('j', 53)} % 200) * interval '1 day'), ${ids.rep('bench.rep_of(i)')}
   FROM (SELECT j, i, (${intArr(pick)})[${h('j', 54)} % ${pick.length} + 1] AS st, bench.created_of(i) + interval '2 days' AS ca
           FROM (SELECT j, (j % ${m}) / 9 * 10 + (j % ${m}) % 9 AS i FROM generate_series(${from}, ${to - 1}) j) q) s`;
+}
+
+function consentsSql(from, to) {
+  // Contact j: e-mail opted in when it has an address (3 in 4 of those), opted out otherwise; SMS
+  // opted in for 1 in 3, opted out for 1 in 10; the rest never said (no row = unknown).
+  return `
+INSERT INTO contact_consents (contact_id, channel, status, source, changed_at)
+SELECT bench.uuid('k' || j), ch, st, 'bench', '${DATA_NOW}'::timestamptz - interval '1 day' * (${h('j', 39)} % 700)
+  FROM (SELECT j, 'email' AS ch, CASE WHEN ${h('j', 40)} % 4 < 3 THEN 'opted_in' ELSE 'opted_out' END AS st
+          FROM generate_series(${from}, ${to - 1}) j WHERE ${h('j', 36)} % 2 = 0
+        UNION ALL
+        SELECT j, 'sms', CASE WHEN ${h('j', 41)} % 30 < 10 THEN 'opted_in' ELSE 'opted_out' END
+          FROM generate_series(${from}, ${to - 1}) j WHERE ${h('j', 41)} % 30 < 13) s`;
 }
 
 const ORDER_STATUS = ['placed', 'confirmed', 'paid', 'paid', 'shipped', 'delivered', 'delivered', 'delivered', 'delivered', 'returned', 'cancelled'];
@@ -288,7 +302,7 @@ export async function seed(url, scale, log) {
     let existing, tables, pipeline, stages, cons, idx;
     try {
     existing = new Set((await c.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`)).rows.map((r) => r.table_name));
-    tables = ['customers', 'customer_search_terms', 'contacts', 'activities', 'opportunities', 'orders'].filter((t) => existing.has(t));
+    tables = ['customers', 'customer_search_terms', 'contacts', 'contact_consents', 'activities', 'opportunities', 'orders'].filter((t) => existing.has(t));
     pipeline = (await c.query('SELECT id FROM pipelines WHERE is_default')).rows[0].id;
     stages = (await c.query('SELECT id, kind FROM pipeline_stages WHERE pipeline_id = $1 AND deleted_at IS NULL ORDER BY position', [pipeline])).rows;
     const hash = await argon2.hash(BENCH_PASSWORD, { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
@@ -298,6 +312,9 @@ export async function seed(url, scale, log) {
     for (const k of cons.filter((k) => k.contype === 'f')) await c.query(`ALTER TABLE ${k.tbl} DROP CONSTRAINT "${k.conname}"`);
     for (const k of cons.filter((k) => k.contype !== 'f')) await c.query(`ALTER TABLE ${k.tbl} DROP CONSTRAINT "${k.conname}"`);
     for (const i of idx) await c.query(`DROP INDEX ${i.name}`);
+    // The revenue rollup's triggers would aggregate each 500k-row batch on two connections at
+    // once; the load goes around them and the rollup is rebuilt from all orders afterwards.
+    if (existing.has('revenue_rollup')) for (const op of ['ins', 'upd', 'del']) await c.query(`ALTER TABLE orders DISABLE TRIGGER orders_revenue_rollup_${op}`);
     } finally {
       c.release();
     }
@@ -313,6 +330,7 @@ export async function seed(url, scale, log) {
       ...batches(n.customers, B, (a, b) => step(`customers ${a}-${b}`, customersSql(n.customers, a, b))),
       ...batches(n.activities, 2 * B, (a, b) => step(`activities ${a}-${b}`, activitiesSql(n.customers, a, b))),
       ...batches(n.contacts, 2 * B, (a, b) => step(`contacts ${a}-${b}`, contactsSql(n.customers, a, b))),
+      ...batches(n.contacts, 2 * B, (a, b) => step(`consents ${a}-${b}`, consentsSql(a, b))),
       ...batches(n.opportunities, B, (a, b) => step(`opportunities ${a}-${b}`, opportunitiesSql(n.customers, a, b, pipeline, stages))),
       ...(existing.has('orders') ? batches(n.orders, 2 * B, (a, b) => step(`orders ${a}-${b}`, ordersSql(n.customers, a, b))) : []),
     ];
@@ -325,8 +343,14 @@ export async function seed(url, scale, log) {
     await parallel(pool, [...idx].sort((a, b) => (order[a.tbl] ?? 9) - (order[b.tbl] ?? 9)).map((i) => step(`index ${i.name}`, i.def)));
     await parallel(pool, cons.filter((k) => k.contype === 'f').map((k) => step(`fk ${k.conname}`, `ALTER TABLE ${k.tbl} ADD CONSTRAINT "${k.conname}" ${k.def}`)));
     lap('indexes_s', t);
+    if (existing.has('revenue_rollup')) {
+      t = Date.now();
+      await parallel(pool, [step('revenue rollup', `SELECT revenue_rollup_rebuild()`)], 1);
+      for (const op of ['ins', 'upd', 'del']) await pool.query(`ALTER TABLE orders ENABLE TRIGGER orders_revenue_rollup_${op}`);
+      lap('rollups_s', t);
+    }
     t = Date.now();
-    await parallel(pool, [...tables, 'users', 'departments', 'teams', 'team_members'].map((tb) => step(`analyze ${tb}`, `VACUUM (ANALYZE) ${tb}`)));
+    await parallel(pool, [...tables, ...(existing.has('revenue_rollup') ? ['revenue_rollup'] : []), 'users', 'departments', 'teams', 'team_members'].map((tb) => step(`analyze ${tb}`, `VACUUM (ANALYZE) ${tb}`)));
     lap('analyze_s', t);
     lap('total_s', t0);
     return { seedVersion: SEED_VERSION, counts: { ...n, orders: existing.has('orders') ? n.orders : 'not built yet' }, timings };

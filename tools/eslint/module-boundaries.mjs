@@ -19,7 +19,8 @@ export const depConstraints = {
   'scope:identity': ['scope:core', 'type:contracts'],
   'scope:customers': ['scope:core', 'type:contracts', 'scope:identity'],
   'scope:sales': ['scope:core', 'type:contracts', 'scope:identity', 'scope:customers'],
-  'scope:marketing': ['scope:core', 'type:contracts', 'scope:identity', 'scope:customers', 'scope:sales'],
+  // Marketing builds segments on analytics' customer values (seed 001: value measurement → campaigns).
+  'scope:marketing': ['scope:core', 'type:contracts', 'scope:identity', 'scope:customers', 'scope:sales', 'scope:analytics'],
   'scope:service': ['scope:core', 'type:contracts', 'scope:identity', 'scope:customers', 'scope:sales'],
   'scope:integrations': ['scope:core', 'type:contracts', 'scope:identity', 'scope:customers', 'scope:sales'],
   'scope:automation': ['scope:core', 'type:contracts', 'scope:identity', 'scope:customers', 'scope:sales'],

@@ -4,6 +4,8 @@ import { CustomersModule } from '@kehu/server-customers';
 import { IdentityModule } from '@kehu/server-identity';
 import { IntegrationsModule } from '@kehu/server-integrations';
 import { SalesModule } from '@kehu/server-sales';
+import { AnalyticsModule } from '@kehu/server-analytics';
+import { MarketingModule } from '@kehu/server-marketing';
 import { appSchema } from './app.schema';
 
 /** Composition only: which modules make up the Kehu API. */
@@ -13,7 +15,7 @@ export class AppModule {
     return {
       module: AppModule,
       // Integrations before customers and sales: its /customers/export.csv (and /opportunities/export.csv) must route before /customers/:id (/opportunities/:id).
-      imports: [CoreModule.forRoot({ config, databaseUrl, ...appSchema }), IdentityModule, IntegrationsModule, CustomersModule, SalesModule],
+      imports: [CoreModule.forRoot({ config, databaseUrl, ...appSchema }), IdentityModule, IntegrationsModule, CustomersModule, SalesModule, AnalyticsModule, MarketingModule],
     };
   }
 }

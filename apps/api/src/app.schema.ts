@@ -3,9 +3,11 @@ import { customersEntities, customersMigrations } from '@kehu/server-customers';
 import { identityEntities, identityMigrations } from '@kehu/server-identity';
 import { integrationsEntities, integrationsMigrations } from '@kehu/server-integrations';
 import { salesEntities, salesMigrations } from '@kehu/server-sales';
+import { analyticsEntities, analyticsMigrations } from '@kehu/server-analytics';
+import { marketingEntities, marketingMigrations } from '@kehu/server-marketing';
 
 /** Every entity and migration of the app; the order of migrations is their timestamp. */
 export const appSchema: SchemaParts = {
-  entities: [...coreEntities, ...identityEntities, ...customersEntities, ...salesEntities, ...integrationsEntities],
-  migrations: [...coreMigrations, ...identityMigrations, ...customersMigrations, ...salesMigrations, ...integrationsMigrations],
+  entities: [...coreEntities, ...identityEntities, ...customersEntities, ...salesEntities, ...integrationsEntities, ...analyticsEntities, ...marketingEntities],
+  migrations: [...coreMigrations, ...identityMigrations, ...customersMigrations, ...salesMigrations, ...integrationsMigrations, ...analyticsMigrations, ...marketingMigrations],
 };

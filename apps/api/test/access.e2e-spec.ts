@@ -64,6 +64,7 @@ const scoped: Record<string, (ctx: Ctx) => ScopeFixture> = {
     body: { customerId: c.insideCustomer, lines: [{ description: 'access', quantity: 1, unitPrice: 1 }] },
   }),
   '/api/v1/opportunities/{id}/order': (c) => ({ inside: { id: c.wonInsideOpportunity }, outside: { id: c.outsideOpportunity } }),
+  '/api/v1/customers/{id}/value': (c) => ({ inside: { id: c.insideCustomer }, outside: { id: c.outsideCustomer } }),
   '/api/v1/customers/{id}/grade': (c) => ({ inside: { id: c.insideCustomer }, outside: { id: c.outsideCustomer }, body: { grade: 'B', reason: 'access' } }),
   '/api/v1/commission-statements/{id}': (c) => ({ inside: { id: c.insideStatement }, outside: { id: c.outsideStatement } }),
   '/api/v1/commission-statements/{id}/confirm': (c) => ({ inside: { id: c.confirmInsideStatement }, outside: { id: c.outsideStatement } }),
@@ -120,6 +121,10 @@ const unscoped: Record<string, string> = {
   // CSV import jobs
   '/api/v1/imports/{id}': 'an import job is seen by whoever started it (and by company-wide importers); anyone else gets 404 (integrations e2e spec)',
   '/api/v1/imports/{id}/errors.csv': 'an import job is seen by whoever started it (and by company-wide importers); anyone else gets 404 (integrations e2e spec)',
+  // Marketing segments: definitions are shared; counts and members are scope-filtered per caller
+  '/api/v1/segments/{id}': 'segment definitions are company-wide (changes need marketing.segment.manage)',
+  '/api/v1/segments/{id}/count': "the segment is company-wide; the count holds only the caller's scope (marketing segments e2e spec)",
+  '/api/v1/segments/{id}/members': "the segment is company-wide; members are only the caller's scope (marketing segments e2e spec)",
 };
 
 interface Ctx {
@@ -215,6 +220,7 @@ describe('access control over every route', () => {
       'sales.grading.override': 'department', 'sales.commission.read': 'department', 'sales.commission.manage': 'department',
       'sales.contract.read': 'department', 'sales.contract.update': 'department', 'sales.contract.delete': 'department', 'sales.contract.approve': 'department', 'sales.receivable.manage': 'department',
       'sales.target.read': 'department', 'sales.target.manage': 'department',
+      'analytics.value.read': 'department',
     } });
     await post('/api/v1/users', { email: 'none@kehu.test', name: 'None', roles: ['nothing'], password: PASSWORD, departmentId: east.id });
     await post('/api/v1/users', { email: 'hr@kehu.test', name: 'HR', roles: ['east_hr'], password: PASSWORD, departmentId: east.id });

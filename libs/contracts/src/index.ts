@@ -55,3 +55,7 @@ export * from './integrations/import.dto';
 export * from './integrations/export.dto';
 export * from './integrations/csv-reader';
 export * from './integrations/import-mapping';
+export * from './analytics/value.enums';
+export * from './analytics/value.dto';
+export * from './analytics/cube.dto';
+export * from './marketing/segment.dto';

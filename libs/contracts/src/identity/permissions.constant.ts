@@ -74,6 +74,13 @@ export const PERMISSIONS = [
   'sales.target.read',
   'sales.target.manage',
   'sales.revenue-job.run',
+  // Marketing: segments (客户细分)
+  'marketing.segment.read',
+  'marketing.segment.manage',
+  // Analytics: revenue cube, customer value (RFM, lifetime and referral value)
+  'analytics.revenue.read',
+  'analytics.value.read',
+  'analytics.value.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

@@ -1,13 +1,26 @@
 import { markRaw } from 'vue';
 import type { RouteRecordRaw } from 'vue-router';
-import { DataAnalysis } from '@element-plus/icons-vue';
+import { DataAnalysis, TrendCharts } from '@element-plus/icons-vue';
+import { registerAnalyticsMessages } from './i18n/register';
 
-// The analytics module's screens will be added here; until then its entry shows what is coming.
+registerAnalyticsMessages();
+
+/**
+ * Analytics (分析): the revenue cube and customer value, each in the sidebar (marketing reads
+ * customer value without the revenue cube). Every page is its own chunk: ECharts loads only here.
+ */
 export const analyticsRoutes: RouteRecordRaw[] = [
+  { path: 'analytics', redirect: '/analytics/revenue' },
   {
-    path: 'analytics',
-    name: 'analytics',
-    component: () => import('@/core/pages/module-placeholder-page.vue'),
-    meta: { titleKey: 'nav.analytics', help: 'workspace', module: 'analytics', nav: { icon: markRaw(DataAnalysis), order: 40 } },
+    path: 'analytics/revenue',
+    name: 'analytics-revenue',
+    component: () => import('./pages/revenue-cube-page.vue'),
+    meta: { titleKey: 'analytics.nav.revenue', help: 'analyticsRevenue', module: 'analytics', permission: 'analytics.revenue.read', nav: { icon: markRaw(DataAnalysis), order: 40 } },
+  },
+  {
+    path: 'analytics/customer-value',
+    name: 'analytics-value',
+    component: () => import('./pages/customer-value-page.vue'),
+    meta: { titleKey: 'analytics.nav.value', help: 'analyticsValue', module: 'analytics', permission: 'analytics.value.read', nav: { icon: markRaw(TrendCharts), order: 41 } },
   },
 ];

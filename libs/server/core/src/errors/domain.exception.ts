@@ -33,3 +33,7 @@ export class DomainException extends Error {
     return new DomainException(ErrorCode.NOT_FOUND, `${entity} not found.`);
   }
 }
+
+/** 400 VALIDATION_FAILED naming one field: for rules a DTO cannot express (cross-field, lookups). */
+export const fieldError = (field: string, rule: string, message: string): DomainException =>
+  new DomainException(ErrorCode.VALIDATION_FAILED, message, { errors: [{ field, rule, message }] });

@@ -16,6 +16,8 @@ import { RecordColumns } from '@kehu/server-core';
 @Index('customers_grade_province_idx', { synchronize: false })
 @Index('customers_owner_grade_province_idx', { synchronize: false })
 @Index('customers_custom_fields_idx', { synchronize: false })
+// Segment counts by province in a scope: written by the marketing segments migration.
+@Index('customers_segment_province_idx', { synchronize: false })
 // Public pool (公海): written by the sales pools migration.
 @Index('customers_pool_follow_up_due_idx', { synchronize: false })
 @Index('customers_pool_claim_due_idx', { synchronize: false })

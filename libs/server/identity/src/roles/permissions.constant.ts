@@ -5,7 +5,7 @@ export { PERMISSIONS, type Permission };
 const grant = (scope: DataScope, ...perms: Permission[]) => Object.fromEntries(perms.map((p) => [p, scope])) as Record<string, DataScope>;
 
 // Company-wide admin settings: pipelines, assignment rules, web forms, pool settings, the catalogue, grading and commission rules; running the revenue jobs by hand.
-const companySettings: string[] = ['sales.pipeline.manage', 'sales.assignment-rule.manage', 'sales.webform.manage', 'sales.product.manage', 'sales.grading.manage', 'sales.commission-rule.manage', 'sales.pool.manage', 'sales.revenue-job.run'];
+const companySettings: string[] = ['sales.pipeline.manage', 'sales.assignment-rule.manage', 'sales.webform.manage', 'sales.product.manage', 'sales.grading.manage', 'sales.commission-rule.manage', 'sales.pool.manage', 'sales.revenue-job.run', 'analytics.value.manage'];
 const salesAll = PERMISSIONS.filter((p) => p.startsWith('sales.') && !companySettings.includes(p));
 /**
  * What a rep does every day: their own customers, contacts and follow-ups. No CSV export
@@ -28,16 +28,20 @@ const repWork: Permission[] = [
 const readCustomers: Permission[] = ['sales.customer.read', 'sales.contact.read', 'sales.activity.read'];
 /** Marketing captures and qualifies leads before sales takes over (and brings lists in from fairs and campaigns). */
 const marketingLeads: Permission[] = ['sales.lead.read', 'sales.lead.create', 'sales.lead.update', 'sales.lead.assign', 'sales.lead.import', 'sales.lead.export', 'sales.webform.manage'];
+/** Marketing targets by segments built on customer value (seed 001's closed loop: value measurement → campaigns). */
+const marketingSegments: Permission[] = ['marketing.segment.read', 'marketing.segment.manage', 'analytics.value.read'];
+/** Revenue cube and customer value, read in the role's scope (a rep sees their own revenue and customers). */
+const analyticsRead: Permission[] = ['analytics.revenue.read', 'analytics.value.read'];
 
 /** Built-in roles: created by the first migration's seed and kept in sync on start. */
 export const BUILT_IN_ROLES: { key: string; name: string; permissions: Record<string, DataScope> }[] = [
   { key: 'admin', name: 'Administrator', permissions: grant(DataScope.ALL, ...PERMISSIONS) },
-  { key: 'sales_manager', name: 'Sales manager', permissions: grant(DataScope.DEPARTMENT, ...salesAll) },
-  { key: 'sales_rep', name: 'Sales rep', permissions: grant(DataScope.OWN, ...repWork) },
-  { key: 'marketing', name: 'Marketing', permissions: grant(DataScope.ALL, ...readCustomers, ...marketingLeads) },
+  { key: 'sales_manager', name: 'Sales manager', permissions: grant(DataScope.DEPARTMENT, ...salesAll, ...analyticsRead, 'marketing.segment.read') },
+  { key: 'sales_rep', name: 'Sales rep', permissions: grant(DataScope.OWN, ...repWork, ...analyticsRead) },
+  { key: 'marketing', name: 'Marketing', permissions: grant(DataScope.ALL, ...readCustomers, ...marketingLeads, ...marketingSegments) },
   { key: 'service_manager', name: 'Service manager', permissions: grant(DataScope.DEPARTMENT, ...readCustomers) },
   { key: 'service_agent', name: 'Service agent', permissions: { ...grant(DataScope.ALL, ...readCustomers), ...grant(DataScope.OWN, 'sales.activity.create') } },
   { key: 'technician', name: 'Technician', permissions: grant(DataScope.OWN, ...readCustomers) },
-  { key: 'analyst', name: 'Analyst', permissions: grant(DataScope.ALL, ...readCustomers, 'sales.customer.export', 'sales.lead.read', 'sales.lead.export', 'sales.opportunity.read', 'sales.opportunity.export') },
+  { key: 'analyst', name: 'Analyst', permissions: grant(DataScope.ALL, ...readCustomers, 'sales.customer.export', 'sales.lead.read', 'sales.lead.export', 'sales.opportunity.read', 'sales.opportunity.export', ...analyticsRead, 'marketing.segment.read') },
   { key: 'clerk', name: 'Clerk (data entry)', permissions: grant(DataScope.OWN, ...repWork) },
 ];

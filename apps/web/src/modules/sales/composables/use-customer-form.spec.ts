@@ -105,4 +105,12 @@ describe('the customer form', () => {
     expect(createBody({ ...values, tags: [] })).not.toHaveProperty('tags');
     expect(updateBody(values, existing)).toEqual({});
   });
+
+  it('sends the referrer when picked and null when it is taken away', () => {
+    const referrer = '33333333-3333-4333-8333-333333333333';
+    expect(createBody({ ...valuesOf(existing), referredByCustomerId: referrer })).toMatchObject({ referredByCustomerId: referrer });
+    expect(createBody(valuesOf(existing))).not.toHaveProperty('referredByCustomerId');
+    const referred = { ...existing, referredByCustomerId: referrer };
+    expect(updateBody({ ...valuesOf(referred), referredByCustomerId: '' }, referred)).toEqual({ referredByCustomerId: null });
+  });
 });

@@ -35,12 +35,14 @@ export interface CustomerFormValues {
   grade: CustomerGrade | '';
   tags: string[];
   nextFollowUpOn: string;
+  /** The customer who referred this one ('' = nobody): it earns referral value in analytics. */
+  referredByCustomerId: string;
 }
 
-const fields = ['kind', 'name', 'shortName', 'industry', 'province', 'city', 'address', 'website', 'phone', 'email', 'source', 'lifecycleStage', 'grade', 'tags', 'nextFollowUpOn'] as const;
+const fields = ['kind', 'name', 'shortName', 'industry', 'province', 'city', 'address', 'website', 'phone', 'email', 'source', 'lifecycleStage', 'grade', 'tags', 'nextFollowUpOn', 'referredByCustomerId'] as const;
 type Field = (typeof fields)[number];
 /** Fields that may be cleared on edit (sent as null when blank). */
-const clearable = ['shortName', 'industry', 'province', 'city', 'address', 'website', 'phone', 'email', 'grade', 'nextFollowUpOn'] as const;
+const clearable = ['shortName', 'industry', 'province', 'city', 'address', 'website', 'phone', 'email', 'grade', 'nextFollowUpOn', 'referredByCustomerId'] as const;
 
 const blank = (): CustomerFormValues => ({
   kind: CustomerKind.COMPANY,
@@ -58,6 +60,7 @@ const blank = (): CustomerFormValues => ({
   grade: '',
   tags: [],
   nextFollowUpOn: '',
+  referredByCustomerId: '',
 });
 
 /** What the form shows from a stored customer. */
@@ -79,6 +82,7 @@ export function valuesOf(customer: CustomerDto): CustomerFormValues {
     grade: customer.grade ?? '',
     tags: [...customer.tags],
     nextFollowUpOn: text(customer.nextFollowUpOn),
+    referredByCustomerId: text(customer.referredByCustomerId),
   };
 }
 

@@ -32,6 +32,7 @@ export const salesEn = {
     updatedAt: 'Updated',
     externalId: 'External id',
     referredBy: 'Referred by',
+    referredByPlaceholder: 'The customer who introduced this one',
     never: 'Never',
     create: 'New customer',
     edit: 'Edit customer',

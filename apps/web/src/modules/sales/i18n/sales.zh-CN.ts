@@ -32,6 +32,7 @@ export const salesZhCN: typeof salesEn = {
     updatedAt: '更新时间',
     externalId: '外部编号',
     referredBy: '推荐人',
+    referredByPlaceholder: '介绍此客户的老客户',
     never: '从未',
     create: '新建客户',
     edit: '编辑客户',

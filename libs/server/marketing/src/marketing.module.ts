@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Segment } from './segments/segment.entity';
+import { SegmentAudience } from './segments/segment-audience';
+import { SegmentsController } from './segments/segments.controller';
+import { SegmentsService } from './segments/segments.service';
+
+export const marketingEntities = [Segment];
+
+/** Marketing (市场): segments first; campaigns and deliveries build on them. */
+@Module({
+  imports: [TypeOrmModule.forFeature(marketingEntities)],
+  controllers: [SegmentsController],
+  providers: [SegmentsService, SegmentAudience],
+  exports: [SegmentAudience],
+})
+export class MarketingModule {}
