@@ -125,6 +125,7 @@ const unscoped: Record<string, string> = {
   '/api/v1/segments/{id}': 'segment definitions are company-wide (changes need marketing.segment.manage)',
   '/api/v1/segments/{id}/count': "the segment is company-wide; the count holds only the caller's scope (marketing segments e2e spec)",
   '/api/v1/segments/{id}/members': "the segment is company-wide; members are only the caller's scope (marketing segments e2e spec)",
+  '/api/v1/segments/{id}/members.csv': "the segment is company-wide; the CSV holds only members in the caller's read and export scope (marketing segment-export e2e spec)",
 };
 
 interface Ctx {

@@ -2228,6 +2228,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/segments/{id}/members.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["exportSegmentMembers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/targets": {
         parameters: {
             query?: never;
@@ -2899,7 +2915,7 @@ export interface components {
             /** @example 600 */
             rateLimitPerMinute?: number;
             /** @description Permission names the key may use. */
-            scopes: ("admin.user.read" | "admin.user.manage" | "admin.role.manage" | "admin.department.manage" | "admin.api-key.manage" | "admin.delegation.manage" | "admin.audit.read" | "admin.rollout.manage" | "admin.custom-field.manage" | "sales.customer.read" | "sales.customer.create" | "sales.customer.update" | "sales.customer.delete" | "sales.customer.assign" | "sales.customer.export" | "sales.customer.import" | "sales.customer.merge" | "sales.contact.read" | "sales.contact.create" | "sales.contact.update" | "sales.contact.delete" | "sales.activity.read" | "sales.activity.create" | "sales.activity.update" | "sales.activity.delete" | "sales.lead.read" | "sales.lead.create" | "sales.lead.update" | "sales.lead.delete" | "sales.lead.assign" | "sales.lead.convert" | "sales.lead.export" | "sales.lead.import" | "sales.opportunity.read" | "sales.opportunity.create" | "sales.opportunity.update" | "sales.opportunity.delete" | "sales.opportunity.export" | "sales.pipeline.manage" | "sales.assignment-rule.manage" | "sales.webform.manage" | "sales.pool.read" | "sales.pool.claim" | "sales.pool.assign" | "sales.pool.lock" | "sales.pool.manage" | "sales.product.read" | "sales.product.manage" | "sales.order.read" | "sales.order.create" | "sales.order.update" | "sales.order.delete" | "sales.grading.manage" | "sales.grading.override" | "sales.commission.read" | "sales.commission.manage" | "sales.commission-rule.manage" | "sales.contract.read" | "sales.contract.create" | "sales.contract.update" | "sales.contract.delete" | "sales.contract.approve" | "sales.receivable.manage" | "sales.target.read" | "sales.target.manage" | "sales.revenue-job.run" | "marketing.segment.read" | "marketing.segment.manage" | "analytics.revenue.read" | "analytics.value.read" | "analytics.value.manage")[];
+            scopes: ("admin.user.read" | "admin.user.manage" | "admin.role.manage" | "admin.department.manage" | "admin.api-key.manage" | "admin.delegation.manage" | "admin.audit.read" | "admin.rollout.manage" | "admin.custom-field.manage" | "sales.customer.read" | "sales.customer.create" | "sales.customer.update" | "sales.customer.delete" | "sales.customer.assign" | "sales.customer.export" | "sales.customer.import" | "sales.customer.merge" | "sales.contact.read" | "sales.contact.create" | "sales.contact.update" | "sales.contact.delete" | "sales.activity.read" | "sales.activity.create" | "sales.activity.update" | "sales.activity.delete" | "sales.lead.read" | "sales.lead.create" | "sales.lead.update" | "sales.lead.delete" | "sales.lead.assign" | "sales.lead.convert" | "sales.lead.export" | "sales.lead.import" | "sales.opportunity.read" | "sales.opportunity.create" | "sales.opportunity.update" | "sales.opportunity.delete" | "sales.opportunity.export" | "sales.pipeline.manage" | "sales.assignment-rule.manage" | "sales.webform.manage" | "sales.pool.read" | "sales.pool.claim" | "sales.pool.assign" | "sales.pool.lock" | "sales.pool.manage" | "sales.product.read" | "sales.product.manage" | "sales.order.read" | "sales.order.create" | "sales.order.update" | "sales.order.delete" | "sales.grading.manage" | "sales.grading.override" | "sales.commission.read" | "sales.commission.manage" | "sales.commission-rule.manage" | "sales.contract.read" | "sales.contract.create" | "sales.contract.update" | "sales.contract.delete" | "sales.contract.approve" | "sales.receivable.manage" | "sales.target.read" | "sales.target.manage" | "sales.revenue-job.run" | "marketing.segment.read" | "marketing.segment.manage" | "marketing.segment.export" | "analytics.revenue.read" | "analytics.value.read" | "analytics.value.manage")[];
         };
         CreateAssignmentRuleDto: {
             active?: boolean;
@@ -3235,6 +3251,8 @@ export interface components {
                 "analytics.value.manage"?: "own" | "team" | "department" | "all";
                 /** @enum {string} */
                 "analytics.value.read"?: "own" | "team" | "department" | "all";
+                /** @enum {string} */
+                "marketing.segment.export"?: "own" | "team" | "department" | "all";
                 /** @enum {string} */
                 "marketing.segment.manage"?: "own" | "team" | "department" | "all";
                 /** @enum {string} */
@@ -5456,6 +5474,8 @@ export interface components {
                 "analytics.value.manage"?: "own" | "team" | "department" | "all";
                 /** @enum {string} */
                 "analytics.value.read"?: "own" | "team" | "department" | "all";
+                /** @enum {string} */
+                "marketing.segment.export"?: "own" | "team" | "department" | "all";
                 /** @enum {string} */
                 "marketing.segment.manage"?: "own" | "team" | "department" | "all";
                 /** @enum {string} */
@@ -21692,6 +21712,82 @@ export interface operations {
                 };
             };
             /** @description VALIDATION_FAILED: unknown sort; INVALID_CURSOR. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials (UNAUTHENTICATED, TOKEN_EXPIRED, ACCOUNT_DISABLED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing permission or module disabled (FORBIDDEN, MODULE_DISABLED, DELEGATION_EXPIRED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description NOT_FOUND: no such segment, or it was deleted. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests for this API key (RATE_LIMITED); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (INTERNAL_ERROR); quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    exportSegmentMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description UTF-8 CSV with BOM, streamed: a header row in your language (Accept-Language zh… → Chinese, else English), then one row per member: name, customer, province, city, grade, owner, e-mail, phone, RFM segment. Contacts by name, customers newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, MALFORMED_REQUEST) with field errors. */
             400: {
                 headers: {
                     [name: string]: unknown;

@@ -77,6 +77,8 @@ export const PERMISSIONS = [
   // Marketing: segments (客户细分)
   'marketing.segment.read',
   'marketing.segment.manage',
+  // the members as a CSV call list (in the scope of both read and export)
+  'marketing.segment.export',
   // Analytics: revenue cube, customer value (RFM, lifetime and referral value)
   'analytics.revenue.read',
   'analytics.value.read',

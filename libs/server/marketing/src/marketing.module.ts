@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Segment } from './segments/segment.entity';
 import { SegmentAudience } from './segments/segment-audience';
+import { SegmentExportService } from './segments/segment-export.service';
 import { SegmentsController } from './segments/segments.controller';
 import { SegmentsService } from './segments/segments.service';
 
@@ -11,7 +12,7 @@ export const marketingEntities = [Segment];
 @Module({
   imports: [TypeOrmModule.forFeature(marketingEntities)],
   controllers: [SegmentsController],
-  providers: [SegmentsService, SegmentAudience],
+  providers: [SegmentsService, SegmentAudience, SegmentExportService],
   exports: [SegmentAudience],
 })
 export class MarketingModule {}

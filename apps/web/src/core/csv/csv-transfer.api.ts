@@ -14,9 +14,22 @@ export interface StartImportOptions {
   mapping: Record<string, string>;
 }
 
-/** Hands a downloaded file to the browser's save dialog. */
-function save(blob: Blob, response: Response, fallback: string): void {
-  const name = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '')?.[1] ?? fallback;
+/** The file name a Content-Disposition offers: its UTF-8 `filename*` (a Chinese name) first, else `filename`. */
+export function dispositionFileName(header: string | null): string | undefined {
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(header ?? '')?.[1];
+  if (encoded) {
+    try {
+      return decodeURIComponent(encoded);
+    } catch {
+      // malformed: fall back to the plain name
+    }
+  }
+  return /filename="([^"]+)"/.exec(header ?? '')?.[1];
+}
+
+/** Hands a downloaded file to the browser's save dialog, under the name the server gave it. */
+export function saveDownload(blob: Blob, response: Response, fallback: string): void {
+  const name = dispositionFileName(response.headers.get('Content-Disposition')) ?? fallback;
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
@@ -35,7 +48,7 @@ export const csvTransferApi = {
   /** Downloads every row the list's filters match (headers in the UI language). */
   async exportCsv(entity: CsvExportEntity, query: QueryOf<'exportCustomers'> | QueryOf<'exportLeads'> | QueryOf<'exportOpportunities'>): Promise<void> {
     const { data, response } = await api.GET(exportPaths[entity], { params: { query: clean(query) as never }, headers: { 'Accept-Language': currentLocale() }, parseAs: 'blob' });
-    save(data as Blob, response, `${entity}.csv`);
+    saveDownload(data as Blob, response, `${entity}.csv`);
   },
   columns: (entity: CsvEntity) => body<ImportColumnsDto>(api.GET(columnPaths[entity])),
   start: (entity: CsvEntity, file: Blob, options: StartImportOptions) =>
@@ -50,6 +63,6 @@ export const csvTransferApi = {
   get: (id: string) => body<ImportJobDto>(api.GET('/api/v1/imports/{id}', { params: { path: { id } } })),
   async downloadErrors(id: string): Promise<void> {
     const { data, response } = await api.GET('/api/v1/imports/{id}/errors.csv', { params: { path: { id } }, parseAs: 'blob' });
-    save(data as Blob, response, `import-${id}-errors.csv`);
+    saveDownload(data as Blob, response, `import-${id}-errors.csv`);
   },
 };

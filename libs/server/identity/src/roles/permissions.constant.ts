@@ -29,7 +29,7 @@ const readCustomers: Permission[] = ['sales.customer.read', 'sales.contact.read'
 /** Marketing captures and qualifies leads before sales takes over (and brings lists in from fairs and campaigns). */
 const marketingLeads: Permission[] = ['sales.lead.read', 'sales.lead.create', 'sales.lead.update', 'sales.lead.assign', 'sales.lead.import', 'sales.lead.export', 'sales.webform.manage'];
 /** Marketing targets by segments built on customer value (seed 001's closed loop: value measurement → campaigns). */
-const marketingSegments: Permission[] = ['marketing.segment.read', 'marketing.segment.manage', 'analytics.value.read'];
+const marketingSegments: Permission[] = ['marketing.segment.read', 'marketing.segment.manage', 'marketing.segment.export', 'analytics.value.read'];
 /** Revenue cube and customer value, read in the role's scope (a rep sees their own revenue and customers). */
 const analyticsRead: Permission[] = ['analytics.revenue.read', 'analytics.value.read'];
 

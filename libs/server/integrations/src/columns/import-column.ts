@@ -16,14 +16,6 @@ export interface EntityColumn {
   required?: boolean;
 }
 
-export type CsvLanguage = 'en' | 'zh-CN';
-
-/** Accept-Language → the header language of an export: Chinese when it prefers zh, else English. */
-export function csvLanguage(acceptLanguage: string | undefined): CsvLanguage {
-  const first = (acceptLanguage ?? '').split(',')[0]?.trim().toLowerCase() ?? '';
-  return first.startsWith('zh') ? 'zh-CN' : 'en';
-}
-
 export const customFieldColumnKey = (def: Pick<CustomFieldDefinition, 'key'>): string => `cf.${def.key}`;
 
 /** Splits a list cell (tags, multi-select) on the separators people use: , ; | 、 and their full-width forms. */

@@ -1,17 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CsvHeaderStyle, type ExportCustomersQuery, type ExportLeadsQuery, type ExportOpportunitiesQuery } from '@kehu/contracts';
-import { APP_CONFIG, AuditService, TransactionService, type AppConfig, type Principal, type RawHttp } from '@kehu/server-core';
+import { APP_CONFIG, AuditService, KeysetReader, newestFirst, streamCsv, TransactionService, type AppConfig, type CsvLanguage, type Principal, type RawHttp } from '@kehu/server-core';
 import { CustomersRepository, CustomFieldsService, type CustomFieldDefinition } from '@kehu/server-customers';
 import { LeadsRepository, OpportunitiesRepository } from '@kehu/server-sales';
 import { DataSource, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { customerColumns } from '../columns/customer-columns';
-import { customFieldColumnKey, type CsvLanguage, type EntityColumn } from '../columns/import-column';
+import { customFieldColumnKey, type EntityColumn } from '../columns/import-column';
 import { leadColumns } from '../columns/lead-columns';
 import { opportunityColumns } from '../columns/opportunity-columns';
 import { csvRowFormatter } from './csv-row';
-import { streamCsv } from './csv-stream';
-import { KeysetReader } from './keyset-reader';
 
 /** Rows per keyset round trip: large enough to keep PostgreSQL busy, small enough to stay well inside the memory budget. */
 const BATCH = 5000;
@@ -77,7 +75,7 @@ export class CsvExportService {
     await streamCsv(http, {
       fileName: `${FILE_NAMES[plan.entity]}-${new Date().toISOString().slice(0, 10)}.csv`,
       header,
-      reader: new KeysetReader(this.ds, plan.qb, a, cells, BATCH),
+      reader: new KeysetReader(this.ds, plan.qb, cells, BATCH, newestFirst(a)),
       toLine: csvRowFormatter(columns.length, defs),
       // Audited before the download completes, so the row exists once the client has the file.
       beforeEnd: (count) => this.tx.run((m) => this.audit.record(m, { action: 'export', entityType: plan.entity, entityId: null, changes: { filter: { before: null, after: plan.filter }, count: { before: null, after: count } } })),

@@ -1,5 +1,5 @@
 import type { CustomFieldDefinition } from '@kehu/server-customers';
-import { csvField } from '../csv/csv-writer';
+import { csvField } from '@kehu/server-core';
 
 /**
  * The CSV line (without its line break) of an array row: its first `cells` values, then one

@@ -2,8 +2,7 @@ import { Controller, Get, Headers, Req, Res } from '@nestjs/common';
 import { Query } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ExportCustomersQuery, ExportLeadsQuery, ExportOpportunitiesQuery } from '@kehu/contracts';
-import { CurrentPrincipal, RequireModule, RequirePermission, type Principal, rawHttp } from '@kehu/server-core';
-import { csvLanguage } from '../columns/import-column';
+import { csvLanguage, CurrentPrincipal, RequireModule, RequirePermission, type Principal, rawHttp } from '@kehu/server-core';
 import { CsvExportService } from './csv-export.service';
 
 const csvResponse = {

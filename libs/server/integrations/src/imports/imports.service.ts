@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataScope, ErrorCode, ImportDuplicateMode, ImportEntity, ImportLimits, ImportStatus, type ImportColumnsDto, type ImportJobDto, type StartImportQuery } from '@kehu/contracts';
-import { APP_CONFIG, AuditService, DomainException, JobsService, mediaTypeOf, TransactionService, type AppConfig, type Principal, type RawHttp } from '@kehu/server-core';
+import { APP_CONFIG, AuditService, csvLine, DomainException, drained, JobsService, mediaTypeOf, TransactionService, UTF8_BOM, type AppConfig, type Principal, type RawHttp } from '@kehu/server-core';
 import { CustomFieldsService } from '@kehu/server-customers';
 import { User } from '@kehu/server-identity';
 import type { IncomingMessage } from 'node:http';
@@ -9,8 +9,6 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { importColumns, mapHeaders } from '../columns/column-mapping';
 import { customerColumns } from '../columns/customer-columns';
 import { leadColumns } from '../columns/lead-columns';
-import { csvLine, UTF8_BOM } from '../csv/csv-writer';
-import { drained } from '../export/csv-download';
 import { ImportChunk, ImportJob, ImportRowError } from './import-job.entity';
 import { toImportJobDto } from './import-job.mapper';
 import { IMPORT_JOB, ImportRunner } from './import-runner';

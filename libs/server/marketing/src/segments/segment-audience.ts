@@ -1,20 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ListSegmentMembersQuery, Page, SegmentMemberDto, SegmentRulesDto, SegmentTargetType } from '@kehu/contracts';
-import { applyScope, Clock, jsonObjectSql, paginateJson, parseSort, type Principal } from '@kehu/server-core';
+import { applyScope, Clock, jsonObjectSql, newestFirst, paginateJson, parseSort, type KeysetOrder, type Principal } from '@kehu/server-core';
 import { Contact, Customer } from '@kehu/server-customers';
 import { User } from '@kehu/server-identity';
 import { DataSource, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { compileSegmentRules } from './segment-sql';
 
 export const SEGMENT_READ = 'marketing.segment.read';
+export const SEGMENT_EXPORT = 'marketing.segment.export';
 
 // Members of a contact segment are contacts, of a customer segment customers: the row alias differs, the rest is the customer's.
 const ROW = { contact: 'ct', customer: 'c' } as const;
 
-const memberJson = (target: SegmentTargetType) => {
+/** Each SegmentMemberDto field and its SQL: the members' page and the CSV export read the same. */
+const memberFields = (target: SegmentTargetType): [keyof SegmentMemberDto, string][] => {
   const contact = target === 'contact';
-  return jsonObjectSql([
+  return [
     ['id', contact ? 'ct.id' : 'c.id'],
     ['kind', `'${target}'::text`],
     ['name', contact ? 'ct.name' : 'c.name'],
@@ -28,8 +30,26 @@ const memberJson = (target: SegmentTargetType) => {
     ['email', contact ? 'ct.emails[1]' : 'c.email'],
     ['phone', contact ? 'ct.phones[1]' : 'c.phone'],
     ['rfmSegment', "coalesce(cv.rfm_segment, 'no_orders')"],
-  ]);
+  ];
 };
+const memberJson = (target: SegmentTargetType) => jsonObjectSql(memberFields(target));
+
+/**
+ * The order an export walks, each backed by an index: contacts by name as the members' page
+ * shows them (contacts_name_keyset_idx); customers newest first, as the customer export
+ * (customers have no name index: a name order would sort the whole segment for every batch).
+ */
+const EXPORT_ORDER: Record<SegmentTargetType, KeysetOrder> = {
+  contact: { direction: 'ASC', columns: [{ sql: 'ct.name', type: 'text' }, { sql: 'ct.id', type: 'uuid' }] },
+  customer: newestFirst('c'),
+};
+
+/** What a streamed export of the members reads: the query, the SQL of the asked fields, its keyset order. */
+export interface SegmentMembersExport {
+  qb: SelectQueryBuilder<ObjectLiteral>;
+  cells: string[];
+  order: KeysetOrder;
+}
 
 /**
  * Who is in a segment, as the caller may see them: the rules compiled to one statement over
@@ -57,10 +77,14 @@ export class SegmentAudience {
     return paginateJson<ObjectLiteral, SegmentMemberDto>(qb, { sort, cursor: q.cursor, limit: q.limit, count: q.count }, memberJson(target));
   }
 
-  /** The members' query for a streamed export: rows of SegmentMemberDto JSON in the members' order. */
-  membersQuery(principal: Principal, target: SegmentTargetType, rules: SegmentRulesDto): SelectQueryBuilder<ObjectLiteral> {
-    const r = ROW[target];
-    return this.query(principal, target, rules, true).select(memberJson(target), 'member').orderBy(`${r}.name`, 'ASC').addOrderBy(`${r}.id`, 'ASC');
+  /**
+   * The members for a streamed export (see KeysetReader): in the scope of both
+   * marketing.segment.read and marketing.segment.export, with the SQL of `fields` in order.
+   */
+  membersExport(principal: Principal, target: SegmentTargetType, rules: SegmentRulesDto, fields: (keyof SegmentMemberDto)[]): SegmentMembersExport {
+    const qb = applyScope(this.query(principal, target, rules, true), principal, SEGMENT_EXPORT, { owner: 'c.owner_id', department: 'c.department_id' });
+    const sql = new Map(memberFields(target));
+    return { qb, cells: fields.map((f) => sql.get(f)!), order: EXPORT_ORDER[target] };
   }
 
   private query(principal: Principal, target: SegmentTargetType, rules: SegmentRulesDto, forMembers: boolean): SelectQueryBuilder<ObjectLiteral> {

@@ -1,5 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiPreconditionFailedResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiPreconditionFailedResponse, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import {
   CreateSegmentDto,
   ListSegmentMembersQuery,
@@ -13,13 +13,21 @@ import {
   UpdateSegmentDto,
   type Page,
 } from '@kehu/contracts';
-import { CurrentPrincipal, IfMatch, RequireModule, RequirePermission, setEtag, type HttpReply, type Principal } from '@kehu/server-core';
-import { SEGMENT_READ } from './segment-audience';
+import { csvLanguage, CurrentPrincipal, IfMatch, rawHttp, RequireModule, RequirePermission, setEtag, type HttpReply, type Principal } from '@kehu/server-core';
+import { SEGMENT_EXPORT, SEGMENT_READ } from './segment-audience';
+import { SegmentExportService } from './segment-export.service';
 import { SegmentsService } from './segments.service';
 
 const SEGMENT_MANAGE = 'marketing.segment.manage';
 const badRules = { type: ProblemDto, description: 'VALIDATION_FAILED naming the field, e.g. rules.conditions.0.op (an operator the field does not offer), rules.conditions.1.values (empty list).' };
 const notFound = { type: ProblemDto, description: 'NOT_FOUND: no such segment, or it was deleted.' };
+const membersCsv = {
+  description:
+    'UTF-8 CSV with BOM, streamed: a header row in your language (Accept-Language zh… → Chinese, else English), then one row per member: name, customer, province, city, grade, owner, e-mail, phone, RFM segment. Contacts by name, customers newest first.',
+  content: { 'text/csv': { schema: { type: 'string' } } },
+};
+// Spelled out: with @ApiProduces('text/csv') a `type` would be documented as text/csv too.
+const membersCsvNotFound = { description: notFound.description, content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDto) } } } };
 
 /**
  * Segments (客户细分): saved rules choosing customers or contacts. Definitions are shared
@@ -29,7 +37,10 @@ const notFound = { type: ProblemDto, description: 'NOT_FOUND: no such segment, o
 @RequireModule('marketing')
 @Controller('segments')
 export class SegmentsController {
-  constructor(private readonly segments: SegmentsService) {}
+  constructor(
+    private readonly segments: SegmentsService,
+    private readonly exports: SegmentExportService,
+  ) {}
 
   /** Segments by last change (newest first), filterable by name and target. */
   @Get()
@@ -110,5 +121,15 @@ export class SegmentsController {
   @ApiNotFoundResponse(notFound)
   listSegmentMembers(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Query() q: ListSegmentMembersQuery): Promise<Page<SegmentMemberDto>> {
     return this.segments.members(p, id, q);
+  }
+
+  /** Every member you may read and export, as a CSV call list (file named after the segment and the date). Audited. */
+  @Get(':id/members.csv')
+  @RequirePermission(SEGMENT_EXPORT)
+  @ApiProduces('text/csv')
+  @ApiOkResponse(membersCsv)
+  @ApiNotFoundResponse(membersCsvNotFound)
+  async exportSegmentMembers(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Headers('accept-language') lang: string | undefined, @Req() req: unknown, @Res() res: unknown): Promise<void> {
+    await this.exports.exportMembers(p, id, csvLanguage(lang), rawHttp(req, res));
   }
 }

@@ -2,6 +2,8 @@ import type { CreateSegmentDto, Page, PreviewSegmentDto, SegmentCountDto, Segmen
 import { api } from '@/core/api';
 import { ifMatch } from '@/core/concurrency';
 import { body, clean, done, type QueryOf } from '@/core/api-http';
+import { saveDownload } from '@/core/csv/csv-transfer.api';
+import { currentLocale } from '@/i18n';
 
 const byId = (id: string) => ({ params: { path: { id } } });
 
@@ -18,4 +20,9 @@ export const segmentsApi = {
   preview: (dto: PreviewSegmentDto) => body<SegmentCountDto>(api.POST('/api/v1/segments/preview', { body: dto as never })),
   count: (id: string) => body<SegmentCountDto>(api.GET('/api/v1/segments/{id}/count', byId(id))),
   members: (id: string, query: ListSegmentMembersParams = {}) => body<Page<SegmentMemberDto>>(api.GET('/api/v1/segments/{id}/members', { params: { path: { id }, query: clean(query) } })),
+  /** Downloads every member you may export as a CSV call list (headers in the UI language), saved as the server names it. */
+  async exportMembers(id: string): Promise<void> {
+    const { data, response } = await api.GET('/api/v1/segments/{id}/members.csv', { ...byId(id), headers: { 'Accept-Language': currentLocale() }, parseAs: 'blob' });
+    saveDownload(data as Blob, response, 'segment.csv');
+  },
 };

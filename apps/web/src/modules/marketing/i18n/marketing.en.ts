@@ -99,6 +99,8 @@ export const marketingEn = {
     delete: 'Delete',
     deleteConfirm: 'Delete the segment “{name}”? Campaigns can no longer use it.',
     deleted: 'Segment deleted.',
+    export: 'Export CSV',
+    exported: 'The call list is downloaded.',
     count: 'Members you can see',
     members: 'Members',
     rules: 'Rules',

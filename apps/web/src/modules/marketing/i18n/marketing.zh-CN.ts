@@ -100,6 +100,8 @@ export const marketingZhCN: typeof marketingEn = {
     delete: '删除',
     deleteConfirm: '删除细分“{name}”？之后市场活动将无法使用它。',
     deleted: '细分已删除。',
+    export: '导出 CSV',
+    exported: '呼叫名单已下载。',
     count: '您可见的成员',
     members: '成员',
     rules: '规则',

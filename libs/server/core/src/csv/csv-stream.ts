@@ -1,14 +1,16 @@
-import type { RawHttp } from '@kehu/server-core';
+import type { RawHttp } from '../http/raw-http';
 import type { ServerResponse } from 'node:http';
 import type { Writable } from 'node:stream';
-import { csvLine, UTF8_BOM } from '../csv/csv-writer';
 import { drained, startCsvDownload } from './csv-download';
+import { csvLine, UTF8_BOM } from './csv-writer';
 
 /** Lines per write: a piece of text stays far below V8's large-object size (128 KB), so it dies young. */
 const LINES_PER_WRITE = 128;
 
 export interface CsvStreamPlan {
   fileName: string;
+  /** The name for clients that cannot read a non-ASCII `fileName` (see attachmentDisposition). */
+  asciiFileName?: string;
   header: string[];
   /** A KeysetReader: `read` streams the next batch's rows; fewer than `batchSize` means it was the last. */
   reader: { batchSize: number; read(onRow: (row: unknown[]) => void): Promise<number> };
@@ -43,7 +45,7 @@ export async function streamCsv(http: RawHttp, plan: CsvStreamPlan): Promise<voi
     let n = await plan.reader.read(take);
     flush();
     res = http.takeResponse();
-    out = startCsvDownload(http.req, res, plan.fileName);
+    out = startCsvDownload(http.req, res, plan.fileName, plan.asciiFileName);
     out.write(UTF8_BOM + csvLine(plan.header));
     for (const text of held.splice(0)) out.write(text);
     for (;;) {
