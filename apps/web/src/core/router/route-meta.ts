@@ -19,5 +19,7 @@ declare module 'vue-router' {
     permission?: string;
     /** Puts the route in the sidebar. */
     nav?: { icon: Component; order: number };
+    /** Starts the page's first data request while its code loads (signed-in users only; see core/lists/prefetch). */
+    prefetch?: () => void;
   }
 }

@@ -1,6 +1,7 @@
 import { markRaw } from 'vue';
 import type { RouteRecordRaw } from 'vue-router';
 import { Sell } from '@element-plus/icons-vue';
+import { prefetchCustomerList } from './api/customer-list-prefetch';
 
 // The sales area; every page is its own chunk, loaded when first opened.
 export const salesRoutes: RouteRecordRaw[] = [
@@ -8,7 +9,7 @@ export const salesRoutes: RouteRecordRaw[] = [
     path: 'sales',
     name: 'sales',
     component: () => import('./pages/customers-page.vue'),
-    meta: { titleKey: 'nav.sales', help: 'salesCustomers', module: 'sales', permission: 'sales.customer.read', nav: { icon: markRaw(Sell), order: 10 } },
+    meta: { titleKey: 'nav.sales', help: 'salesCustomers', module: 'sales', permission: 'sales.customer.read', nav: { icon: markRaw(Sell), order: 10 }, prefetch: prefetchCustomerList },
   },
   {
     path: 'sales/customers/:id',

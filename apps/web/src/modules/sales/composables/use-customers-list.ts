@@ -4,7 +4,7 @@ import { useKeysetList } from '@/core/lists/use-keyset-list';
 import type { ChoosableColumn } from '@/core/lists/use-column-chooser';
 import { sortParam, type VirtualSort } from '@/core/lists/virtual-columns';
 import { useAuthStore } from '@/stores/auth.store';
-import { customersApi } from '../api/customers.api';
+import { listCustomers } from '../api/customer-list-prefetch';
 import { defaultSort, emptyFilters, toListQuery, type CustomerFilters } from '../models/customer-filters';
 import { useCustomFieldsStore } from '../stores/custom-fields.store';
 import { useOwnerNamesStore } from '../stores/owner-names.store';
@@ -45,7 +45,7 @@ export function useCustomersList() {
 
   const list = useKeysetList(
     async (page) => {
-      const result = await customersApi.list({ ...query.value, ...page });
+      const result = await listCustomers({ ...query.value, ...page });
       void owners.ensure(result.data.map((c) => c.ownerId));
       return result;
     },
