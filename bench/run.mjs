@@ -139,26 +139,32 @@ async function measure(s, ctx, bare) {
     log(`  c=1`);
     r.c1 = await drive(1);
     log(`    p50 ${r.c1.p50} p99 ${r.c1.p99} ms, ${r.c1.rps} req/s, ${r.c1.bytes} B, ${r.c1.errors} errors`);
-    log(`  c=32`);
-    const cpu0 = cpuMs(ctx.apiPid);
-    r.c32 = await drive(32);
-    r.apiCpuMsPerRequest = cpu0 === null || !r.c32.n ? null : Math.round(((cpuMs(ctx.apiPid) - cpu0) / Math.max(1, r.c32.n)) * 100) / 100;
-    log(`    p50 ${r.c32.p50} p99 ${r.c32.p99} ms, ${r.c32.rps} req/s, ${r.c32.errors} errors; API CPU ${r.apiCpuMsPerRequest} ms/request`);
+    // latencyOnly: a target on one caller's wait only (a count that takes hundreds of ms would
+    // just queue 32 callers past the load generator's timeout and keep PostgreSQL busy after).
+    if (!s.latencyOnly) {
+      log(`  c=32`);
+      const cpu0 = cpuMs(ctx.apiPid);
+      r.c32 = await drive(32);
+      r.apiCpuMsPerRequest = cpu0 === null || !r.c32.n ? null : Math.round(((cpuMs(ctx.apiPid) - cpu0) / Math.max(1, r.c32.n)) * 100) / 100;
+      log(`    p50 ${r.c32.p50} p99 ${r.c32.p99} ms, ${r.c32.rps} req/s, ${r.c32.errors} errors; API CPU ${r.apiCpuMsPerRequest} ms/request`);
+    }
     r.rssMb = rssMb(ctx.apiPid);
     if (plan.sql) {
       r.sql = await timeSql(ctx.pool, plan.sql, Math.min(seconds, 5));
       r.api_vs_sql = ratio(r.c1.p50, r.sql.p50);
       log(`  SQL p50 ${r.sql.p50} p99 ${r.sql.p99} ms → api_vs_sql ${r.api_vs_sql}`);
     }
-    const bareSeconds = Math.min(seconds, 5);
-    r.bare_const = await cannon({ baseUrl: bare.url, request: () => ({ path: `/json/${r.c1.bytes || 100}` }), connections: 32, seconds: bareSeconds, warmup: 1 });
-    r.api_vs_bare_const = ratio(r.c32.rps, r.bare_const.rps);
-    if (plan.bareRequest) {
-      r.bare_pg = await cannon({ baseUrl: bare.url, request: plan.bareRequest, connections: 32, seconds: bareSeconds, warmup: 1 });
-      r.api_vs_bare_pg = ratio(r.c32.rps, r.bare_pg.rps);
+    if (!s.latencyOnly) {
+      const bareSeconds = Math.min(seconds, 5);
+      r.bare_const = await cannon({ baseUrl: bare.url, request: () => ({ path: `/json/${r.c1.bytes || 100}` }), connections: 32, seconds: bareSeconds, warmup: 1 });
+      r.api_vs_bare_const = ratio(r.c32.rps, r.bare_const.rps);
+      if (plan.bareRequest) {
+        r.bare_pg = await cannon({ baseUrl: bare.url, request: plan.bareRequest, connections: 32, seconds: bareSeconds, warmup: 1 });
+        r.api_vs_bare_pg = ratio(r.c32.rps, r.bare_pg.rps);
+      }
+      r.api_vs_bare = r.api_vs_bare_pg ?? r.api_vs_bare_const;
+      log(`  bare const ${r.bare_const.rps} req/s${r.bare_pg ? `, http+pg ${r.bare_pg.rps} req/s` : ''} → api_vs_bare ${r.api_vs_bare}`);
     }
-    r.api_vs_bare = r.api_vs_bare_pg ?? r.api_vs_bare_const;
-    log(`  bare const ${r.bare_const.rps} req/s${r.bare_pg ? `, http+pg ${r.bare_pg.rps} req/s` : ''} → api_vs_bare ${r.api_vs_bare}`);
   }
   try {
     await s.teardown?.(ctx);

@@ -26,7 +26,7 @@ export function table(results) {
     }
     const bare = r.api_vs_bare_pg !== undefined ? `${f(r.api_vs_bare, 2)} (vs http+pg); ${f(r.api_vs_bare_const, 2)} (vs const)` : f(r.api_vs_bare_const, 2);
     lines.push(`| ${r.name}${r.note ? ` (${r.note})` : ''} | 1 | ${f(r.c1.p50)} | ${f(r.c1.p95)} | ${f(r.c1.p99)} | ${f(r.c1.rps, 0)} | ${f(r.api_vs_sql, 2)} | | | ${f(r.rssMb, 0)} | ${r.target} | ${r.met ? 'yes' : 'NO'} |`);
-    lines.push(`| ${r.name} | 32 | ${f(r.c32.p50)} | ${f(r.c32.p95)} | ${f(r.c32.p99)} | ${f(r.c32.rps, 0)} | | ${bare} | ${f(r.apiCpuMsPerRequest, 2)} | | | |`);
+    if (r.c32) lines.push(`| ${r.name} | 32 | ${f(r.c32.p50)} | ${f(r.c32.p95)} | ${f(r.c32.p99)} | ${f(r.c32.rps, 0)} | | ${bare} | ${f(r.apiCpuMsPerRequest, 2)} | | | |`);
   }
   return lines.join('\n');
 }
