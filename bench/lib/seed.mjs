@@ -167,10 +167,23 @@ SELECT ${ids.customer('i')}, 'company',
           FROM generate_series(${from}, ${to - 1}) i) s`;
 }
 
-function contactsSql(n, from, to) {
+// Contact j's consents (see consentsSql): e-mail when it has an address, opted in for 3 in 4;
+// SMS opted in for 10 in 30, opted out for 3 in 30.
+const EMAIL_ROW = (j) => `${h(j, 36)} % 2 = 0`;
+const EMAIL_IN = (j) => `${h(j, 40)} % 4 < 3`;
+const SMS = (j) => `${h(j, 41)} % 30`;
+
+function contactsSql(n, from, to, masks) {
   // contact j belongs to customer j % n; the first contact of each customer is its primary one.
+  // With consent masks on contacts, they are written here from the same hashes as the consents.
+  const maskColumns = masks ? ', consent_opt_in, consent_opt_out' : '';
+  const maskValues = masks
+    ? `,
+       (CASE WHEN ${EMAIL_ROW('j')} AND ${EMAIL_IN('j')} THEN 1 ELSE 0 END + CASE WHEN ${SMS('j')} < 10 THEN 4 ELSE 0 END)::smallint,
+       (CASE WHEN ${EMAIL_ROW('j')} AND NOT ${EMAIL_IN('j')} THEN 1 ELSE 0 END + CASE WHEN ${SMS('j')} BETWEEN 10 AND 12 THEN 4 ELSE 0 END)::smallint`
+    : '';
   return `
-INSERT INTO contacts (id, customer_id, name, title, phones, emails, wechat_id, is_primary, preferred_channel, created_at, updated_at)
+INSERT INTO contacts (id, customer_id, name, title, phones, emails, wechat_id, is_primary, preferred_channel, created_at, updated_at${maskColumns})
 SELECT bench.uuid('k' || j), ${ids.customer('i')},
        CASE WHEN i % 8 = 0 THEN (${arr(LATIN_FIRST)})[${h('j', 31)} % 20 + 1] || ' ' || (${arr(LATIN_LAST)})[${h('j', 32)} % 20 + 1]
             ELSE (${arr(SURNAMES)})[${h('j', 31)} % ${SURNAMES.length} + 1] || (${arr(GIVEN)})[${h('j', 32)} % ${GIVEN.length} + 1] || CASE WHEN ${h('j', 33)} % 2 = 0 THEN (${arr(GIVEN)})[${h('j', 34)} % ${GIVEN.length} + 1] ELSE '' END END,
@@ -180,7 +193,7 @@ SELECT bench.uuid('k' || j), ${ids.customer('i')},
        CASE WHEN ${h('j', 37)} % 3 = 0 THEN 'wx_' || j END,
        j < ${n},
        (${arr(['phone', 'wechat', 'email'])})[${h('j', 38)} % 3 + 1],
-       bench.created_of(i) + interval '1 hour' * (j / ${n}), bench.created_of(i) + interval '1 hour' * (j / ${n})
+       bench.created_of(i) + interval '1 hour' * (j / ${n}), bench.created_of(i) + interval '1 hour' * (j / ${n})${maskValues}
   FROM (SELECT j, j % ${n} AS i FROM generate_series(${from}, ${to - 1}) j) s`;
 }
 
@@ -224,11 +237,11 @@ function consentsSql(from, to) {
   return `
 INSERT INTO contact_consents (contact_id, channel, status, source, changed_at)
 SELECT bench.uuid('k' || j), ch, st, 'bench', '${DATA_NOW}'::timestamptz - interval '1 day' * (${h('j', 39)} % 700)
-  FROM (SELECT j, 'email' AS ch, CASE WHEN ${h('j', 40)} % 4 < 3 THEN 'opted_in' ELSE 'opted_out' END AS st
-          FROM generate_series(${from}, ${to - 1}) j WHERE ${h('j', 36)} % 2 = 0
+  FROM (SELECT j, 'email' AS ch, CASE WHEN ${EMAIL_IN('j')} THEN 'opted_in' ELSE 'opted_out' END AS st
+          FROM generate_series(${from}, ${to - 1}) j WHERE ${EMAIL_ROW('j')}
         UNION ALL
-        SELECT j, 'sms', CASE WHEN ${h('j', 41)} % 30 < 10 THEN 'opted_in' ELSE 'opted_out' END
-          FROM generate_series(${from}, ${to - 1}) j WHERE ${h('j', 41)} % 30 < 13) s`;
+        SELECT j, 'sms', CASE WHEN ${SMS('j')} < 10 THEN 'opted_in' ELSE 'opted_out' END
+          FROM generate_series(${from}, ${to - 1}) j WHERE ${SMS('j')} < 13) s`;
 }
 
 const ORDER_STATUS = ['placed', 'confirmed', 'paid', 'paid', 'shipped', 'delivered', 'delivered', 'delivered', 'delivered', 'returned', 'cancelled'];
@@ -299,7 +312,7 @@ export async function seed(url, scale, log) {
   const lap = (name, since) => (timings[name] = Math.round((Date.now() - since) / 100) / 10);
   try {
     const c = await pool.connect();
-    let existing, tables, pipeline, stages, cons, idx;
+    let existing, tables, pipeline, stages, cons, idx, masks;
     try {
     existing = new Set((await c.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`)).rows.map((r) => r.table_name));
     tables = ['customers', 'customer_search_terms', 'contacts', 'contact_consents', 'activities', 'opportunities', 'orders'].filter((t) => existing.has(t));
@@ -315,6 +328,9 @@ export async function seed(url, scale, log) {
     // The revenue rollup's triggers would aggregate each 500k-row batch on two connections at
     // once; the load goes around them and the rollup is rebuilt from all orders afterwards.
     if (existing.has('revenue_rollup')) for (const op of ['ins', 'upd', 'del']) await c.query(`ALTER TABLE orders DISABLE TRIGGER orders_revenue_rollup_${op}`);
+    // Likewise the consents' triggers that fold them into the contacts' masks: contactsSql writes the masks itself.
+    masks = (await c.query(`SELECT 1 FROM information_schema.columns WHERE table_name = 'contacts' AND column_name = 'consent_opt_in'`)).rowCount > 0;
+    if (masks) for (const op of ['ins', 'upd', 'del']) await c.query(`ALTER TABLE contact_consents DISABLE TRIGGER contact_consents_masks_${op}`);
     } finally {
       c.release();
     }
@@ -329,7 +345,7 @@ export async function seed(url, scale, log) {
     const load = [
       ...batches(n.customers, B, (a, b) => step(`customers ${a}-${b}`, customersSql(n.customers, a, b))),
       ...batches(n.activities, 2 * B, (a, b) => step(`activities ${a}-${b}`, activitiesSql(n.customers, a, b))),
-      ...batches(n.contacts, 2 * B, (a, b) => step(`contacts ${a}-${b}`, contactsSql(n.customers, a, b))),
+      ...batches(n.contacts, 2 * B, (a, b) => step(`contacts ${a}-${b}`, contactsSql(n.customers, a, b, masks))),
       ...batches(n.contacts, 2 * B, (a, b) => step(`consents ${a}-${b}`, consentsSql(a, b))),
       ...batches(n.opportunities, B, (a, b) => step(`opportunities ${a}-${b}`, opportunitiesSql(n.customers, a, b, pipeline, stages))),
       ...(existing.has('orders') ? batches(n.orders, 2 * B, (a, b) => step(`orders ${a}-${b}`, ordersSql(n.customers, a, b))) : []),
@@ -349,6 +365,7 @@ export async function seed(url, scale, log) {
       for (const op of ['ins', 'upd', 'del']) await pool.query(`ALTER TABLE orders ENABLE TRIGGER orders_revenue_rollup_${op}`);
       lap('rollups_s', t);
     }
+    if (masks) for (const op of ['ins', 'upd', 'del']) await pool.query(`ALTER TABLE contact_consents ENABLE TRIGGER contact_consents_masks_${op}`);
     t = Date.now();
     await parallel(pool, [...tables, ...(existing.has('revenue_rollup') ? ['revenue_rollup'] : []), 'users', 'departments', 'teams', 'team_members'].map((tb) => step(`analyze ${tb}`, `VACUUM (ANALYZE) ${tb}`)));
     lap('analyze_s', t);

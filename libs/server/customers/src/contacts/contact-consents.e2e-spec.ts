@@ -41,6 +41,20 @@ describe('contacts: consents, primary contact, concurrency', () => {
       expect(events[events.length - 1]).toEqual({ type: 'contact.consent-changed', payload: { consents: { email: 'opted_in', sms: 'opted_out' } } });
     });
 
+    it("folds the consents into the contact's channel bits for segment counts, as they change", async () => {
+      const masks = async (id: string) => (await w.ds.query(`SELECT consent_opt_in AS "in", consent_opt_out AS "out" FROM contacts WHERE id = $1`, [id]))[0];
+      const c = (await rep.create({ customerId, name: '掩码测试', consents: [{ channel: 'email', status: 'opted_in', source: 'form' }, { channel: 'wechat', status: 'opted_out', source: 'call' }] })).body;
+      expect(await masks(c.id)).toEqual({ in: 1, out: 8 }); // e-mail 1, phone 2, sms 4, wechat 8, post 16
+      await rep.consents(c.id, c.version, [{ channel: 'email', status: 'opted_out', source: 'call' }, { channel: 'sms', status: 'opted_in', source: 'call' }, { channel: 'post', status: 'opted_in', source: 'letter' }]);
+      expect(await masks(c.id)).toEqual({ in: 4 + 16, out: 1 + 8 });
+      // Several contacts in one statement (an import, a merge moving consents) are folded in one go.
+      const d = (await rep.create({ customerId, name: '掩码测试二' })).body;
+      await w.ds.query(`DELETE FROM contact_consents WHERE contact_id = $1`, [c.id]);
+      await w.ds.query(`INSERT INTO contact_consents (contact_id, channel, status) VALUES ($1, 'phone', 'opted_in'), ($2, 'phone', 'opted_out'), ($2, 'email', 'opted_in')`, [c.id, d.id]);
+      expect(await masks(c.id)).toEqual({ in: 2, out: 0 });
+      expect(await masks(d.id)).toEqual({ in: 1, out: 2 });
+    });
+
     it('refuses a stale or missing If-Match and leaves consents unchanged; a repeat of the same answer changes nothing', async () => {
       const c = (await rep.create({ customerId, name: '并发偏好', consents: [{ channel: 'phone', status: 'opted_in', source: 'call' }] })).body;
       expect((await rep.consents(c.id, 1, [{ channel: 'wechat', status: 'opted_in' }])).status).toBe(200);

@@ -16,6 +16,8 @@ import { RecordColumns } from '@kehu/server-core';
 @Index('contacts_reach_trgm_idx', { synchronize: false })
 @Index('contacts_phones_idx', { synchronize: false })
 @Index('contacts_emails_idx', { synchronize: false })
+// Segment counts: (customer_id) INCLUDE (id, consent masks), written by the consent-masks migration.
+@Index('contacts_segment_idx', { synchronize: false })
 @Index('contacts_primary_uq', ['customerId'], { unique: true, where: 'is_primary AND deleted_at IS NULL' })
 @Index('contacts_external_uq', ['externalSource', 'externalId'], { unique: true, where: 'deleted_at IS NULL AND external_id IS NOT NULL' })
 export class Contact extends RecordColumns {
@@ -74,4 +76,14 @@ export class Contact extends RecordColumns {
 
   @Column({ type: 'varchar', length: 40, nullable: true })
   externalSource: string | null;
+
+  /**
+   * Channels opted in / out as bits (contact_channel_bit), kept by triggers on contact_consents
+   * for segment counts; never read or written through the entity.
+   */
+  @Column({ type: 'smallint', default: 0, select: false, insert: false, update: false })
+  consentOptIn: number;
+
+  @Column({ type: 'smallint', default: 0, select: false, insert: false, update: false })
+  consentOptOut: number;
 }

@@ -12,5 +12,6 @@ import { GinFastupdateOff1795622350000 } from './1795622350000-gin-fastupdate-of
 import { ContactsScopeThroughCustomer1795622500000 } from './1795622500000-contacts-scope-through-customer.migration';
 import { CustomerSearchTerms1795622510000 } from './1795622510000-customer-search-terms.migration';
 import { SearchTermsPendingList1795622530000 } from './1795622530000-search-terms-pending-list.migration';
+import { ContactConsentMasks1795622800000 } from './1795622800000-contact-consent-masks.migration';
 
-export const customersMigrations = [CustomersInit1795620400000, CustomFields1795620450000, Contacts1795620500000, SavedViews1795620550000, CustomerOwnership1795620910000, ContactsFollowOwnerSet1795621010000, CustomerGradeOverride1795621100000, CustomersOwnerFilterIndex1795621510000, ContactsFollowOwnerIndexed1795621600000, SearchBigrams1795622330000, GinFastupdateOff1795622350000, ContactsScopeThroughCustomer1795622500000, CustomerSearchTerms1795622510000, SearchTermsPendingList1795622530000];
+export const customersMigrations = [CustomersInit1795620400000, CustomFields1795620450000, Contacts1795620500000, SavedViews1795620550000, CustomerOwnership1795620910000, ContactsFollowOwnerSet1795621010000, CustomerGradeOverride1795621100000, CustomersOwnerFilterIndex1795621510000, ContactsFollowOwnerIndexed1795621600000, SearchBigrams1795622330000, GinFastupdateOff1795622350000, ContactsScopeThroughCustomer1795622500000, CustomerSearchTerms1795622510000, SearchTermsPendingList1795622530000, ContactConsentMasks1795622800000];
