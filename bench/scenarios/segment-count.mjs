@@ -2,14 +2,14 @@
 // (POST /segments/preview): contacts at customers in 广东 or 浙江 who opted in to e-mail.
 // Twice: by the manager of department 0 (department scope) and by a marketer (the built-in
 // marketing role: the whole company, the segment's everyday user). Beside each, the one
-// statement it compiles to.
+// statement it compiles to (consents read as the contacts' channel bits).
 const provinces = ['广东', '浙江'];
 const rules = { match: 'all', conditions: [{ field: 'province', op: 'in', values: provinces }, { field: 'consent', op: 'optedIn', channel: 'email' }] };
 const body = JSON.stringify({ targetType: 'contact', rules });
 
 const sql = (scoped) => `SELECT count(*)::int AS n FROM contacts ct JOIN customers c ON c.id = ct.customer_id
   WHERE ct.deleted_at IS NULL AND c.deleted_at IS NULL AND c.province = ANY($1::text[])
-    AND EXISTS (SELECT 1 FROM contact_consents cc WHERE cc.contact_id = ct.id AND cc.channel = 'email' AND cc.status = 'opted_in')
+    AND (ct.consent_opt_in & contact_channel_bit('email')) <> 0
     ${scoped ? 'AND c.department_id = ANY($2::uuid[])' : ''}`;
 
 const scenario = (name, who, title) => ({
