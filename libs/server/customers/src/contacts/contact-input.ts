@@ -1,9 +1,7 @@
-import { ErrorCode, type CreateContactDto, type UpdateContactDto } from '@kehu/contracts';
-import { DomainException } from '@kehu/server-core';
+import { type CreateContactDto, type UpdateContactDto } from '@kehu/contracts';
+import { fieldError } from '@kehu/server-core';
 import { normalizeEmail, normalizePhone, normalizeText } from '../data-quality/normalize';
 import type { Contact } from './contact.entity';
-
-export const fieldError = (field: string, rule: string, message: string) => new DomainException(ErrorCode.VALIDATION_FAILED, message, { errors: [{ field, rule, message }] });
 
 const textFields = ['name', 'title', 'department', 'wechatId', 'externalId', 'externalSource'] as const;
 const plainFields = ['birthday', 'isPrimary', 'preferredChannel', 'preferredHours'] as const;

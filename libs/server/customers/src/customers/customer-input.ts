@@ -1,10 +1,8 @@
-import { ErrorCode, type CreateCustomerDto, type UpdateCustomerDto } from '@kehu/contracts';
-import { DomainException } from '@kehu/server-core';
+import { type CreateCustomerDto, type UpdateCustomerDto } from '@kehu/contracts';
+import { fieldError } from '@kehu/server-core';
 import { companyKey } from '../data-quality/company-key';
 import { normalizeEmail, normalizePhone, normalizeText } from '../data-quality/normalize';
 import type { Customer } from './customer.entity';
-
-const fieldError = (field: string, rule: string, message: string) => new DomainException(ErrorCode.VALIDATION_FAILED, message, { errors: [{ field, rule, message }] });
 
 const textFields = ['name', 'shortName', 'industry', 'province', 'city', 'address', 'website'] as const;
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ErrorCode, type BulkUpdateCustomersDto, type CreateCustomerDto, type CustomerDto, type UpdateCustomerDto } from '@kehu/contracts';
-import { APP_CONFIG, AuditService, diff, DomainException, OutboxService, restoreRow, softDeleteRow, TransactionService, updateVersioned, type AppConfig, type Principal } from '@kehu/server-core';
+import { APP_CONFIG, type AppConfig, AuditService, diff, DomainException, fieldError, OutboxService, type Principal, restoreRow, softDeleteRow, TransactionService, updateVersioned } from '@kehu/server-core';
 import { User } from '@kehu/server-identity';
 import type { EntityManager } from 'typeorm';
 import { completeness } from '../data-quality/completeness';
@@ -12,8 +12,6 @@ import { applyCustomFields } from '../custom-fields/custom-field-values';
 import { CustomFieldsService } from '../custom-fields/custom-fields.service';
 import { CustomersRepository } from './customers.repository';
 import { DuplicateFinder } from './duplicate-finder';
-
-const fieldError = (field: string, rule: string, message: string) => new DomainException(ErrorCode.VALIDATION_FAILED, message, { errors: [{ field, rule, message }] });
 
 @Injectable()
 export class CustomersService {

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { ErrorCode, type CreateDepartmentDto, type DepartmentDto, type UpdateDepartmentDto } from '@kehu/contracts';
-import { AuditService, diff, DomainException, OutboxService, softDeleteRow, TransactionService, updateVersioned, type Principal } from '@kehu/server-core';
+import { AuditService, diff, DomainException, fieldError, OutboxService, type Principal, softDeleteRow, TransactionService, updateVersioned } from '@kehu/server-core';
 import type { EntityManager } from 'typeorm';
 import { Team } from '../teams/team.entity';
 import { User } from '../users/user.entity';
-import { fieldError } from '../users/users.service';
 import { Department } from './department.entity';
 import { DepartmentsRepository } from './departments.repository';
 

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CreateTeamDto, ListTeamsQuery, Page, TeamDto, UpdateTeamDto } from '@kehu/contracts';
-import { AuditService, diff, DomainException, OutboxService, paginate, parseSort, softDeleteRow, TransactionService, updateVersioned, type Principal } from '@kehu/server-core';
+import { AuditService, diff, DomainException, fieldError, OutboxService, paginate, parseSort, type Principal, softDeleteRow, TransactionService, updateVersioned } from '@kehu/server-core';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { Department } from '../departments/department.entity';
 import { User } from '../users/user.entity';
-import { fieldError } from '../users/users.service';
 import { TeamMember } from './team-member.entity';
 import { Team } from './team.entity';
 

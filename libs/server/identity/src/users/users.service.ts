@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCode, type CreateUserDto, type ResetPasswordDto, type UpdateUserDto, type UserDto } from '@kehu/contracts';
-import { AuditService, diff, DomainException, OutboxService, softDeleteRow, TransactionService, updateVersioned, type Principal } from '@kehu/server-core';
+import { AuditService, diff, DomainException, fieldError, OutboxService, type Principal, softDeleteRow, TransactionService, updateVersioned } from '@kehu/server-core';
 import { In, IsNull, type EntityManager } from 'typeorm';
 import { PasswordService } from '../auth/password.service';
 import { RefreshToken } from '../auth/refresh-token.entity';
@@ -105,10 +105,6 @@ export class UsersService {
   private async assertDepartment(m: EntityManager, id: string | null): Promise<void> {
     if (id && !(await m.exists(Department, { where: { id } }))) throw fieldError('departmentId', 'exists', 'departmentId does not name a department');
   }
-}
-
-export function fieldError(field: string, rule: string, message: string): DomainException {
-  return new DomainException(ErrorCode.VALIDATION_FAILED, message, { errors: [{ field, rule, message }] });
 }
 
 const emailTaken = () =>

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataScope, ErrorCode, ImportDuplicateMode, ImportEntity, ImportLimits, ImportStatus, type ImportColumnsDto, type ImportJobDto, type StartImportQuery } from '@kehu/contracts';
-import { APP_CONFIG, AuditService, csvLine, DomainException, drained, JobsService, mediaTypeOf, TransactionService, UTF8_BOM, type AppConfig, type Principal, type RawHttp } from '@kehu/server-core';
+import { APP_CONFIG, type AppConfig, AuditService, csvLine, DomainException, drained, fieldError, JobsService, mediaTypeOf, type Principal, type RawHttp, TransactionService, UTF8_BOM } from '@kehu/server-core';
 import { CustomFieldsService } from '@kehu/server-customers';
 import { User } from '@kehu/server-identity';
 import type { IncomingMessage } from 'node:http';
@@ -15,8 +15,6 @@ import { IMPORT_JOB, ImportRunner } from './import-runner';
 import { readUpload } from './import-upload';
 
 const ACCEPTED_TYPES = ['text/csv', 'text/plain', 'application/csv', 'application/octet-stream', 'application/vnd.ms-excel'];
-
-const fieldError = (field: string, rule: string, message: string) => new DomainException(ErrorCode.VALIDATION_FAILED, message, { errors: [{ field, rule, message }] });
 
 export const importPermissions = {
   [ImportEntity.CUSTOMER]: { import: 'sales.customer.import', assign: 'sales.customer.assign' },

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { ActivityLimits, ActivityType, ErrorCode, type ActivityDto, type CreateActivityDto, type QuickCreateActivityDto, type UpdateActivityDto } from '@kehu/contracts';
-import { AuditService, diff, DomainException, OutboxService, softDeleteRow, TransactionService, updateVersioned, type Principal } from '@kehu/server-core';
+import { AuditService, diff, DomainException, fieldError, OutboxService, type Principal, softDeleteRow, TransactionService, updateVersioned } from '@kehu/server-core';
 import { Contact, CustomersRepository } from '@kehu/server-customers';
 import type { EntityManager } from 'typeorm';
 import { Activity } from './activity.entity';
 import { toActivityDto } from './activity.mapper';
 import { ActivitiesRepository } from './activities.repository';
-import { checkTimes, defaultChannel, fieldError, toParticipants } from './activity-rules';
+import { checkTimes, defaultChannel, toParticipants } from './activity-rules';
 import { followUpTime, LastFollowUp } from './last-follow-up';
 import { LeadActivitiesService } from './lead-activities.service';
 import type { LeadActivity } from './lead-activity.entity';

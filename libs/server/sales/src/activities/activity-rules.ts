@@ -1,11 +1,10 @@
-import { ActivityChannel, ActivityType, ErrorCode, type ActivityParticipantDto } from '@kehu/contracts';
-import { DomainException } from '@kehu/server-core';
+import { ActivityChannel, ActivityType, type ActivityParticipantDto } from '@kehu/contracts';
+import { fieldError } from '@kehu/server-core';
 import { User } from '@kehu/server-identity';
 import { In, type EntityManager } from 'typeorm';
 import type { ActivityParticipant } from './activity-columns';
 
 /** The rules a follow-up obeys wherever it is filed (customer or lead). */
-export const fieldError = (field: string, rule: string, message: string) => new DomainException(ErrorCode.VALIDATION_FAILED, message, { errors: [{ field, rule, message }] });
 
 const defaultChannels: Partial<Record<ActivityType, ActivityChannel>> = {
   [ActivityType.CALL]: ActivityChannel.PHONE,

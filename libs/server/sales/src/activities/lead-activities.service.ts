@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ActivityType, ErrorCode, LeadStatus, type ActivityDto, type CreateLeadActivityDto, type Page, type PageQueryDto, type UpdateActivityDto } from '@kehu/contracts';
-import { applyScope, AuditService, diff, DomainException, OutboxService, paginate, parseSort, softDeleteRow, TransactionService, updateVersioned, type Principal } from '@kehu/server-core';
+import { applyScope, AuditService, diff, DomainException, fieldError, OutboxService, paginate, parseSort, type Principal, softDeleteRow, TransactionService, updateVersioned } from '@kehu/server-core';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Lead } from '../leads/lead.entity';
 import { LeadsRepository } from '../leads/leads.repository';
-import { checkTimes, defaultChannel, fieldError, toParticipants } from './activity-rules';
+import { checkTimes, defaultChannel, toParticipants } from './activity-rules';
 import { Activity } from './activity.entity';
 import { toActivityDto } from './activity.mapper';
 import { LeadActivity } from './lead-activity.entity';

@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { AssignmentTargetType, ErrorCode, type AssignmentRuleDto, type CreateAssignmentRuleDto, type Page, type UpdateAssignmentRuleDto } from '@kehu/contracts';
-import { AuditService, diff, DomainException, OutboxService, TransactionService, updateVersioned, type Principal } from '@kehu/server-core';
+import { AssignmentTargetType, type AssignmentRuleDto, type CreateAssignmentRuleDto, type Page, type UpdateAssignmentRuleDto } from '@kehu/contracts';
+import { AuditService, diff, DomainException, fieldError, OutboxService, type Principal, TransactionService, updateVersioned } from '@kehu/server-core';
 import { normalizeText } from '@kehu/server-customers';
 import { Team, User } from '@kehu/server-identity';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AssignmentRule } from './assignment-rule.entity';
-
-const fieldError = (field: string, rule: string, message: string) => new DomainException(ErrorCode.VALIDATION_FAILED, message, { errors: [{ field, rule, message }] });
 
 export function toAssignmentRuleDto(r: AssignmentRule): AssignmentRuleDto {
   return {

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CommissionBonusTrigger, type CommissionRuleDto, type CreateCommissionRuleDto, type UpdateCommissionRuleDto } from '@kehu/contracts';
-import { AuditService, diff, DomainException, TransactionService, updateVersioned } from '@kehu/server-core';
+import { AuditService, diff, DomainException, fieldError, TransactionService, updateVersioned } from '@kehu/server-core';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
-import { checkCurrency, fieldError } from '../products/revenue-errors';
+import { checkCurrency } from '../products/revenue-errors';
 import { CommissionRule } from './commission.entity';
 
 export function toRuleDto(r: CommissionRule): CommissionRuleDto {

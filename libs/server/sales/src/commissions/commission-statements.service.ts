@@ -10,10 +10,10 @@ import {
   type ListCommissionStatementsQuery,
   type Page,
 } from '@kehu/contracts';
-import { applyScope, AuditService, Clock, DomainException, OutboxService, paginate, parseSort, TransactionService, type Principal } from '@kehu/server-core';
+import { applyScope, AuditService, Clock, DomainException, fieldError, OutboxService, paginate, parseSort, type Principal, TransactionService } from '@kehu/server-core';
 import { User } from '@kehu/server-identity';
 import { DataSource, In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { checkCurrency, fieldError } from '../products/revenue-errors';
+import { checkCurrency } from '../products/revenue-errors';
 import { COMMISSION_LINES_SQL } from './commission-lines.sql';
 import { CommissionStatement, CommissionStatementLine } from './commission.entity';
 

@@ -1,8 +1,6 @@
 import { ErrorCode, SalesContractStatus } from '@kehu/contracts';
 import { DomainException } from '@kehu/server-core';
 
-export const fieldError = (field: string, rule: string, message: string) => new DomainException(ErrorCode.VALIDATION_FAILED, message, { errors: [{ field, rule, message }] });
-
 export const currencies = new Set(Intl.supportedValuesOf('currency'));
 
 /** Terms (amount, dates, customer-side links) change only before approval. */

@@ -8,12 +8,12 @@ import {
   type SalesContractDto,
   type UpdateSalesContractDto,
 } from '@kehu/contracts';
-import { AuditService, Clock, diff, DomainException, OutboxService, softDeleteRow, TransactionService, updateVersioned, type Principal } from '@kehu/server-core';
+import { AuditService, Clock, diff, DomainException, fieldError, OutboxService, type Principal, softDeleteRow, TransactionService, updateVersioned } from '@kehu/server-core';
 import { CustomersRepository } from '@kehu/server-customers';
 import { User } from '@kehu/server-identity';
 import type { EntityManager } from 'typeorm';
 import { businessDay } from './business-day';
-import { approvedStatusOn, currencies, EDITABLE_TERMS, fieldError, transitionError } from './contract-rules';
+import { approvedStatusOn, currencies, EDITABLE_TERMS, transitionError } from './contract-rules';
 import { SalesContractsRepository } from './contracts.repository';
 import { SalesContract, SalesContractApproval } from './sales-contract.entity';
 

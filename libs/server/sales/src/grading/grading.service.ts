@@ -1,10 +1,9 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, type CustomerGradeDto, type GradingConditionDto, type GradingRuleSetDto, type OverrideCustomerGradeDto, type UpdateGradingRuleSetDto } from '@kehu/contracts';
-import { AuditService, Clock, diff, DomainException, JobsService, TransactionService, type Principal } from '@kehu/server-core';
+import { AuditService, Clock, diff, DomainException, fieldError, JobsService, type Principal, TransactionService } from '@kehu/server-core';
 import { Customer, CustomersRepository } from '@kehu/server-customers';
 import { DataSource, type EntityManager } from 'typeorm';
-import { fieldError } from '../products/revenue-errors';
 import { GradingRule, GradingSettings } from './grading.entity';
 import { gradingQuery } from './grading-sql';
 

@@ -1,9 +1,7 @@
-import { ErrorCode, LeadStatus, type CreateLeadDto, type UpdateLeadDto } from '@kehu/contracts';
-import { DomainException } from '@kehu/server-core';
+import { LeadStatus, type CreateLeadDto, type UpdateLeadDto } from '@kehu/contracts';
+import { fieldError } from '@kehu/server-core';
 import { normalizeEmail, normalizePhone, normalizeText } from '@kehu/server-customers';
 import type { Lead } from './lead.entity';
-
-const fieldError = (field: string, rule: string, message: string) => new DomainException(ErrorCode.VALIDATION_FAILED, message, { errors: [{ field, rule, message }] });
 
 const textFields = ['personName', 'companyName', 'title', 'wechatId', 'province', 'city', 'industry', 'externalId', 'externalSource'] as const;
 

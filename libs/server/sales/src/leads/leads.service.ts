@@ -12,7 +12,7 @@ import {
   type LeadDto,
   type UpdateLeadDto,
 } from '@kehu/contracts';
-import { APP_CONFIG, AuditService, diff, DomainException, OutboxService, restoreRow, softDeleteRow, TransactionService, updateVersioned, type AppConfig, type Principal } from '@kehu/server-core';
+import { APP_CONFIG, type AppConfig, AuditService, diff, DomainException, fieldError, OutboxService, type Principal, restoreRow, softDeleteRow, TransactionService, updateVersioned } from '@kehu/server-core';
 import {
   applyCustomFields,
   companyKey,
@@ -34,8 +34,6 @@ import { checkLeadStatus, normalizeLeadInput } from './lead-input';
 import { LeadDuplicates } from './lead-duplicates';
 import { toLeadDto } from './lead.mapper';
 import { LeadsRepository, OPEN_LEAD_SQL } from './leads.repository';
-
-const fieldError = (field: string, rule: string, message: string) => new DomainException(ErrorCode.VALIDATION_FAILED, message, { errors: [{ field, rule, message }] });
 
 const open = OPEN_LEAD_STATUSES as string[];
 

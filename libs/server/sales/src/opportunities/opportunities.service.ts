@@ -13,7 +13,7 @@ import {
   type PipelineStageDto,
   type UpdateOpportunityDto,
 } from '@kehu/contracts';
-import { AuditService, diff, DomainException, OutboxService, restoreRow, softDeleteRow, TransactionService, updateVersioned, type Principal } from '@kehu/server-core';
+import { AuditService, diff, DomainException, fieldError, OutboxService, type Principal, restoreRow, softDeleteRow, TransactionService, updateVersioned } from '@kehu/server-core';
 import { applyCustomFields, Contact, CustomersRepository, CustomFieldsService } from '@kehu/server-customers';
 import { AuditEventsService, User } from '@kehu/server-identity';
 import type { EntityManager } from 'typeorm';
@@ -21,8 +21,6 @@ import { PipelinesService } from '../pipelines/pipelines.service';
 import { computeLineItems } from './line-items';
 import { Opportunity, OpportunityLineItem, OpportunityStageHistory } from './opportunity.entity';
 import { OpportunitiesRepository } from './opportunities.repository';
-
-const fieldError = (field: string, rule: string, message: string) => new DomainException(ErrorCode.VALIDATION_FAILED, message, { errors: [{ field, rule, message }] });
 
 const currencies = new Set(Intl.supportedValuesOf('currency'));
 

@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import { PriceResolver } from '../price-lists/price-resolver';
 import { Product } from '../products/product.entity';
-import { fieldError } from '../products/revenue-errors';
+import { fieldError } from '@kehu/server-core';
 
 export interface ComputedOrderLine {
   position: number;

@@ -12,7 +12,7 @@ import {
   type UpdateOrderDto,
   type UpsertOrderDto,
 } from '@kehu/contracts';
-import { AuditService, Clock, diff, DomainException, OutboxService, softDeleteRow, TransactionService, updateVersioned, type Principal } from '@kehu/server-core';
+import { AuditService, Clock, diff, DomainException, fieldError, OutboxService, type Principal, softDeleteRow, TransactionService, updateVersioned } from '@kehu/server-core';
 import { Customer, CustomersRepository } from '@kehu/server-customers';
 import { User } from '@kehu/server-identity';
 import type { EntityManager } from 'typeorm';
@@ -20,7 +20,7 @@ import { GradingService } from '../grading/grading.service';
 import { OpportunitiesRepository } from '../opportunities/opportunities.repository';
 import { PriceResolver } from '../price-lists/price-resolver';
 import { Product } from '../products/product.entity';
-import { checkCurrency, fieldError } from '../products/revenue-errors';
+import { checkCurrency } from '../products/revenue-errors';
 import { computeOrder, type ComputedOrder } from './order-lines';
 import { Order, OrderLine, OrderStatusEvent } from './order.entity';
 import { OrdersRepository } from './orders.repository';

@@ -1,13 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Put } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ErrorCode, OwnershipLimitDto, ProblemDto, UpsertOwnershipLimitDto } from '@kehu/contracts';
-import { AuditService, DomainException, RequireModule, RequirePermission, TransactionService } from '@kehu/server-core';
+import { OwnershipLimitDto, ProblemDto, UpsertOwnershipLimitDto } from '@kehu/contracts';
+import { AuditService, DomainException, fieldError, RequireModule, RequirePermission, TransactionService } from '@kehu/server-core';
 import { Department, User } from '@kehu/server-identity';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { OwnershipLimit } from './ownership-limit.entity';
 
-const fieldError = (field: string, rule: string, message: string) => new DomainException(ErrorCode.VALIDATION_FAILED, message, { errors: [{ field, rule, message }] });
 const toDto = (l: OwnershipLimit): OwnershipLimitDto => ({ id: l.id, userId: l.userId, departmentId: l.departmentId, maxOwned: l.maxOwned, countWon: l.countWon, maxLocked: l.maxLocked, version: l.version });
 
 /** Owner capacity (客户保有量上限): per user, or per user of a department; a user's own row wins. */

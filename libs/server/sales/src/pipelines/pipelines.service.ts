@@ -10,12 +10,10 @@ import {
   type PipelineStageInputDto,
   type UpdatePipelineDto,
 } from '@kehu/contracts';
-import { AuditService, diff, DomainException, OutboxService, TransactionService, updateVersioned, type Principal } from '@kehu/server-core';
+import { AuditService, diff, DomainException, fieldError, OutboxService, type Principal, TransactionService, updateVersioned } from '@kehu/server-core';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { Pipeline, PipelineStage } from './pipeline.entity';
 import { toPipelineDto } from './pipeline.mapper';
-
-const fieldError = (field: string, rule: string, message: string) => new DomainException(ErrorCode.VALIDATION_FAILED, message, { errors: [{ field, rule, message }] });
 
 /** Every pipeline write takes this transaction-level lock: "exactly one default" and stage edits stay serial. */
 const lockPipelines = (m: EntityManager) => m.query(`SELECT pg_advisory_xact_lock(hashtext('kehu.pipelines'))`);

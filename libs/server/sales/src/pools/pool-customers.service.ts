@@ -16,7 +16,7 @@ import {
   type PoolQuotaDto,
   type ReleaseCustomerDto,
 } from '@kehu/contracts';
-import { APP_CONFIG, AuditService, Clock, DomainException, OutboxService, paginate, parseSort, TransactionService, type AppConfig, type Principal, likePattern } from '@kehu/server-core';
+import { APP_CONFIG, type AppConfig, AuditService, Clock, DomainException, fieldError, likePattern, OutboxService, paginate, parseSort, type Principal, TransactionService } from '@kehu/server-core';
 import { companyKey, completeness, Customer, CustomersRepository, normalizeEmail, normalizePhone, normalizeText } from '@kehu/server-customers';
 import { User } from '@kehu/server-identity';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -28,7 +28,6 @@ import { Pool } from './pool.entity';
 import { PoolsService } from './pools.service';
 
 const DAY_MS = 86_400_000;
-const fieldError = (field: string, rule: string, message: string) => new DomainException(ErrorCode.VALIDATION_FAILED, message, { errors: [{ field, rule, message }] });
 
 const sorts = {
   poolEnteredAt: { expression: 'coalesce(c.pool_entered_at, c.created_at)', key: 'poolEnteredAt' },

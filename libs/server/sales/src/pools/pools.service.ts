@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, type CreatePoolDto, type PoolDto, type PoolRulesDto, type UpdatePoolDto } from '@kehu/contracts';
-import { AuditService, diff, DomainException, TransactionService, updateVersioned, type Principal } from '@kehu/server-core';
+import { AuditService, diff, DomainException, fieldError, type Principal, TransactionService, updateVersioned } from '@kehu/server-core';
 import { Department, User } from '@kehu/server-identity';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { Pool } from './pool.entity';
 import { toPoolDto } from './pool.mapper';
-
-const fieldError = (field: string, rule: string, message: string) => new DomainException(ErrorCode.VALIDATION_FAILED, message, { errors: [{ field, rule, message }] });
 
 /** Plain JSON of the validated rules (class instances → objects, undefined dropped). */
 const rulesJson = (r: PoolRulesDto | undefined): PoolRulesDto => JSON.parse(JSON.stringify(r ?? {}));

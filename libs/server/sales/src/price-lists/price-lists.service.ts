@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, type CreatePriceListDto, type PriceListDto, type PriceListItemInputDto, type ResolvedPriceDto, type UpdatePriceListDto } from '@kehu/contracts';
-import { AuditService, diff, DomainException, TransactionService, type Principal } from '@kehu/server-core';
+import { AuditService, diff, DomainException, fieldError, type Principal, TransactionService } from '@kehu/server-core';
 import { CustomersRepository } from '@kehu/server-customers';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { Product } from '../products/product.entity';
-import { checkCurrency, fieldError } from '../products/revenue-errors';
+import { checkCurrency } from '../products/revenue-errors';
 import { PriceList, PriceListItem } from './price-list.entity';
 import { PriceResolver } from './price-resolver';
 

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCode, type CreateProductCategoryDto, type ProductCategoryDto, type UpdateProductCategoryDto } from '@kehu/contracts';
-import { AuditService, diff, DomainException, TransactionService } from '@kehu/server-core';
+import { AuditService, diff, DomainException, fieldError, TransactionService } from '@kehu/server-core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Product, ProductCategory } from './product.entity';
 import { toCategoryDto } from './product.mapper';
-import { fieldError } from './revenue-errors';
 
 /** The product category tree (a handful of rows: listed whole, the SPA builds the tree). */
 @Injectable()

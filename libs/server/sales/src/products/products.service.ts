@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, type CreateProductDto, type ListProductsQuery, type Page, type ProductDto, type UpdateProductDto } from '@kehu/contracts';
-import { AuditService, diff, DomainException, OutboxService, paginate, parseSort, restoreRow, softDeleteRow, TransactionService, updateVersioned, likePattern } from '@kehu/server-core';
+import { AuditService, diff, DomainException, fieldError, likePattern, OutboxService, paginate, parseSort, restoreRow, softDeleteRow, TransactionService, updateVersioned } from '@kehu/server-core';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Product, ProductCategory } from './product.entity';
 import { toProductDto } from './product.mapper';
-import { checkCurrency, fieldError, isUniqueViolation } from './revenue-errors';
+import { checkCurrency, isUniqueViolation } from './revenue-errors';
 
 const id = { expression: 'p.id', key: 'id' };
 const sorts = {

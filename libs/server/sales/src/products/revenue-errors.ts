@@ -1,8 +1,4 @@
-import { ErrorCode } from '@kehu/contracts';
-import { DomainException } from '@kehu/server-core';
-
-/** 400 VALIDATION_FAILED naming the field. */
-export const fieldError = (field: string, rule: string, message: string) => new DomainException(ErrorCode.VALIDATION_FAILED, message, { errors: [{ field, rule, message }] });
+import { fieldError } from '@kehu/server-core';
 
 const currencies = new Set(Intl.supportedValuesOf('currency'));
 

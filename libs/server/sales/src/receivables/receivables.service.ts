@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCode, SalesContractStatus, type CreatePaymentDto, type CreateReceivableDto, type ReceivableDto, type ReceivablePlanDto, type UpdateReceivableDto } from '@kehu/contracts';
-import { AuditService, Clock, diff, DomainException, OutboxService, TransactionService, updateVersioned, type Principal } from '@kehu/server-core';
+import { AuditService, Clock, diff, DomainException, fieldError, OutboxService, type Principal, TransactionService, updateVersioned } from '@kehu/server-core';
 import type { EntityManager } from 'typeorm';
 import { businessDay } from '../contracts/business-day';
-import { fieldError, RECEIVING, transitionError } from '../contracts/contract-rules';
+import { RECEIVING, transitionError } from '../contracts/contract-rules';
 import { SalesContractsRepository } from '../contracts/contracts.repository';
 import type { SalesContract } from '../contracts/sales-contract.entity';
 import { Payment, ReceivableInstalment } from './receivable.entity';

@@ -14,10 +14,9 @@ import {
   type TargetProgressQuery,
   type UpdateTargetDto,
 } from '@kehu/contracts';
-import { applyScope, AuditService, diff, DomainException, paginate, parseSort, TransactionService, updateVersioned, type Principal } from '@kehu/server-core';
+import { applyScope, AuditService, diff, DomainException, fieldError, paginate, parseSort, type Principal, TransactionService, updateVersioned } from '@kehu/server-core';
 import { Department, User } from '@kehu/server-identity';
 import { DataSource, In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { fieldError } from '../contracts/contract-rules';
 import { TargetActuals } from './target-actuals';
 import { SalesTarget } from './target.entity';
 import { toTargetDto } from './target.mapper';
