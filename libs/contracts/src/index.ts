@@ -25,6 +25,7 @@ export * from './customers/contact.enums';
 export * from './customers/contact.dto';
 export * from './sales/activity.enums';
 export * from './sales/activity.dto';
+export * from './customers/custom-field.enums';
 export * from './customers/custom-field.dto';
 export * from './search/search.dto';
 export * from './sales/pipeline.enums';

@@ -1,17 +1,17 @@
-import { currentLocale } from '@/i18n';
+import { dateTimeFormat } from './intl-formatters';
 
 /** A timestamp in the UI language, to the minute; `—` for none. */
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '—';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(currentLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  return dateTimeFormat({ dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '—';
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : new Intl.DateTimeFormat(currentLocale(), { dateStyle: 'medium' }).format(date);
+  return Number.isNaN(date.getTime()) ? iso : dateTimeFormat({ dateStyle: 'medium' }).format(date);
 }
 
 /** 0.256 → "26%". */

@@ -40,10 +40,23 @@ export const useAuthStore = defineStore('auth', () => {
     await hydrate();
   }
 
-  /** Loads who the user is; a no-op without a token. */
-  async function hydrate(): Promise<void> {
-    if (!accessToken.value) return;
-    me.value = await unwrap(api.GET('/api/v1/me'));
+  let hydrating: Promise<void> | null = null;
+
+  /**
+   * Loads who the user is; a no-op without a token. Callers at the same time share one
+   * request: the router starts it before the page's chunks (so it is not queued behind them
+   * on HTTP/1.1's six connections) and the auth guard then awaits the same one.
+   */
+  function hydrate(): Promise<void> {
+    if (!accessToken.value) return Promise.resolve();
+    hydrating ??= unwrap(api.GET('/api/v1/me'))
+      .then((profile) => {
+        me.value = profile;
+      })
+      .finally(() => {
+        hydrating = null;
+      });
+    return hydrating;
   }
 
   /** Forgets the session locally (no server call): used on logout and when a refresh fails. */

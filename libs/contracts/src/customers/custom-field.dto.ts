@@ -1,23 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, MaxLength } from 'class-validator';
 import { BooleanField, EnumField, NumberField, ResponseField, StringField } from '../common/fields.decorator';
-
-export enum CustomFieldEntity {
-  CUSTOMER = 'customer',
-  CONTACT = 'contact',
-  LEAD = 'lead',
-  OPPORTUNITY = 'opportunity',
-}
-
-export enum CustomFieldType {
-  TEXT = 'text',
-  NUMBER = 'number',
-  MONEY = 'money',
-  DATE = 'date',
-  SINGLE_SELECT = 'single_select',
-  MULTI_SELECT = 'multi_select',
-  BOOLEAN = 'boolean',
-}
+import { CustomFieldEntity, CustomFieldType } from './custom-field.enums';
 
 function OptionsField(): PropertyDecorator {
   return (target, key) => {

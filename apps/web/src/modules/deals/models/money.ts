@@ -1,10 +1,10 @@
-import { currentLocale } from '@/i18n';
+import { numberFormat } from '@/core/intl-formatters';
 
 /** An amount in its currency, in the UI language (¥1,200.00 / CN¥1,200.00). */
 export function formatMoney(amount: number | null | undefined, currency = 'CNY'): string {
   if (amount === null || amount === undefined) return '—';
   try {
-    return new Intl.NumberFormat(currentLocale(), { style: 'currency', currency, maximumFractionDigits: 2 }).format(amount);
+    return numberFormat({ style: 'currency', currency, maximumFractionDigits: 2 }).format(amount);
   } catch {
     return `${amount.toFixed(2)} ${currency}`;
   }
@@ -13,7 +13,7 @@ export function formatMoney(amount: number | null | undefined, currency = 'CNY')
 /** Short amounts for column headers: ¥1.2万 / ¥12K. */
 export function formatCompactMoney(amount: number, currency = 'CNY'): string {
   try {
-    return new Intl.NumberFormat(currentLocale(), { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 }).format(amount);
+    return numberFormat({ style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 }).format(amount);
   } catch {
     return formatMoney(amount, currency);
   }

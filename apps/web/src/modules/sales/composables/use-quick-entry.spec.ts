@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
 import { ActivityType } from '@kehu/contracts';
 import { fakeApi, json } from '@/test/fake-api';
-import { openQuickEntry, useQuickEntryForm, useQuickEntryState } from './use-quick-entry';
+import { openQuickEntry, useQuickEntryState } from './use-quick-entry';
+import { useQuickEntryForm } from './use-quick-entry-form';
 
 const customer = { id: '11111111-1111-4111-8111-111111111111', name: '杭州西湖茶业' };
 
