@@ -406,6 +406,14 @@ describe('core mechanisms', () => {
       await t.http().delete(`/api/v1/widgets/${id}`).set(auth('all'));
     });
 
+    it('stores an event no subscriber takes as delivered: the dispatcher never fetches it', async () => {
+      // Nothing subscribes to widget.* yet: the create above and the updates were stored delivered.
+      const pending = await ds.query(`SELECT count(*)::int AS n FROM outbox_events WHERE aggregate_id = $1 AND dispatched_at IS NULL`, [id]);
+      expect(pending[0].n).toBe(0);
+      expect((await ds.query(`SELECT count(*)::int AS n FROM outbox_events WHERE aggregate_id = $1`, [id]))[0].n).toBeGreaterThan(0);
+      expect(await t.app.get(OutboxDispatcher).dispatchOnce()).toBe(0);
+    });
+
     it('dispatches outbox events to subscribers once, retrying a failing one later', async () => {
       const dispatcher = t.app.get(OutboxDispatcher);
       const delivered: string[] = [];
@@ -417,13 +425,15 @@ describe('core mechanisms', () => {
         }
         delivered.push(e.aggregateId);
       });
+      const created = await t.http().post('/api/v1/widgets').set(auth('all')).send({ name: 'flange', size: 2 }).expect(201);
+      const widget = created.body.id as string;
       await dispatcher.dispatchOnce();
-      const [failed] = await ds.query(`SELECT attempts, last_error, dispatched_at FROM outbox_events WHERE aggregate_id = $1`, [id]);
+      const [failed] = await ds.query(`SELECT attempts, last_error, dispatched_at FROM outbox_events WHERE aggregate_id = $1`, [widget]);
       expect(failed).toMatchObject({ attempts: 1, last_error: 'webhook down', dispatched_at: null });
-      await ds.query(`UPDATE outbox_events SET next_attempt_at = now() WHERE aggregate_id = $1`, [id]);
+      await ds.query(`UPDATE outbox_events SET next_attempt_at = now() WHERE aggregate_id = $1`, [widget]);
       await dispatcher.dispatchOnce();
       await dispatcher.dispatchOnce();
-      expect(delivered).toEqual([id]);
+      expect(delivered).toEqual([widget]);
       expect((await ds.query(`SELECT count(*)::int AS n FROM outbox_events WHERE dispatched_at IS NULL`))[0].n).toBe(0);
     });
   });

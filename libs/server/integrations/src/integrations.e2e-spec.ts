@@ -286,6 +286,22 @@ describe('CSV import and export', () => {
       expect((await t.http().get(`/api/v1/customers/${existing.id}`).set(ctx.eastManager)).body.city).toBe('海淀');
     });
 
+    it('matches external ids within their source: a row without a source matches only a record without one', async () => {
+      const first = await runImport(ctx.eastManager, 'customers', 'name,externalSource,externalId\n源甲外部客户有限公司,erp,SRC-1\n源空外部客户有限公司,,SRC-1\n', '?duplicates=create');
+      expect(first).toMatchObject({ status: 'done', created: 2, failed: 0 });
+      const csv = 'name,city,externalSource,externalId\n源甲改名客户有限公司,杭州,erp,SRC-1\n源空改名客户有限公司,宁波,,SRC-1\n源乙外部客户有限公司,温州,crm,SRC-1\n';
+      const again = await runImport(ctx.eastManager, 'customers', csv, '?duplicates=update');
+      expect(again).toMatchObject({ status: 'done', updated: 2, created: 1, failed: 0 });
+      const rows: { name: string; city: string | null; external_source: string | null }[] = await ds.query(
+        `SELECT name, city, external_source FROM customers WHERE external_id = 'SRC-1' AND deleted_at IS NULL ORDER BY name`,
+      );
+      expect(rows).toEqual([
+        { name: '源乙外部客户有限公司', city: '温州', external_source: 'crm' },
+        { name: '源甲改名客户有限公司', city: '杭州', external_source: 'erp' },
+        { name: '源空改名客户有限公司', city: '宁波', external_source: null },
+      ]);
+    });
+
     it('imports a few thousand rows in batches', async () => {
       const lines = ['客户名称,电话,ERP等级'];
       for (let i = 0; i < 3000; i++) lines.push(`批量客户${i}号有限公司,1390000${String(i).padStart(4, '0')},${i % 2 ? 'VIP' : '普通'}`);

@@ -34,6 +34,11 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
     this.handlers.push({ pattern: re, handler });
   }
 
+  /** Whether any subscriber takes events of this type: events nobody takes are stored as delivered. */
+  wants(type: string): boolean {
+    return this.handlers.some((h) => h.pattern.test(type));
+  }
+
   onApplicationBootstrap(): void {
     if (!this.config.jobsEnabled) return;
     const tick = async () => {
@@ -59,6 +64,11 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
   /** Dispatches one batch; returns how many events it handled. Tests call it directly. */
   dispatchOnce(): Promise<number> {
     this.running = this.dataSource.transaction(async (manager) => {
+      // Walk the pending index in id order and stop after a batch. With statistics older than a
+      // burst (an import publishes a million events between two ANALYZEs) the planner expected a
+      // few pending rows and chose a bitmap scan and a sort under the row lock, which cannot
+      // stop early: every poll sorted the whole backlog to disk, a core's worth beside the import.
+      await manager.query(`SELECT set_config('enable_sort', 'off', true), set_config('enable_bitmapscan', 'off', true)`);
       const events = await manager
         .createQueryBuilder(OutboxEvent, 'e')
         .where('e.dispatched_at IS NULL AND e.next_attempt_at <= now()')
