@@ -7,7 +7,7 @@ import { Customer } from './customer.entity';
  * written only when a name changes. On `customers` they were rewritten by every non-HOT
  * update of the row — an owner change, a follow-up time — and were most of the cost of
  * moving customers (the pool return job). Kept in step by triggers on customers (see the
- * migration): a row exists while the customer is live.
+ * migrations): a row exists while the customer is live.
  */
 @Entity('customer_search_terms')
 @Index('customer_search_terms_bigrams_idx', { synchronize: false })
@@ -16,7 +16,8 @@ export class CustomerSearchTerms {
   @PrimaryColumn({ type: 'uuid' })
   customerId: string;
 
-  @OneToOne(() => Customer, { onDelete: 'CASCADE' })
+  // No foreign key: a trigger on customers deletes the terms with the customer (migration 1795622900000).
+  @OneToOne(() => Customer, { createForeignKeyConstraints: false })
   @JoinColumn({ name: 'customer_id' })
   customer?: Customer;
 

@@ -96,6 +96,21 @@ describe('global search', () => {
     expect((await search('银河测绘', admin)).map((h) => h.title).sort()).toEqual(['银河测绘(上海)有限公司', '银河测绘有限公司']);
   });
 
+  it('keeps a search-terms row exactly for each live customer, and drops it with a hard-deleted one', async () => {
+    const ds = t.app.get(DataSource);
+    const orphans = `SELECT count(*)::int AS n FROM customer_search_terms t WHERE NOT EXISTS (SELECT 1 FROM customers c WHERE c.id = t.customer_id AND c.deleted_at IS NULL)`;
+    const missing = `SELECT count(*)::int AS n FROM customers c WHERE c.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM customer_search_terms t WHERE t.customer_id = c.id)`;
+    expect((await ds.query(orphans))[0].n).toBe(0);
+    expect((await ds.query(missing))[0].n).toBe(0);
+    const created = await t.http().post('/api/v1/customers').set(rep).send({ name: '云端清除测试有限公司' }).expect(201);
+    expect((await search('云端清除')).map((h) => h.title)).toEqual(['云端清除测试有限公司']);
+    // A hard delete (no endpoint does one; an operator's purge or a test fixture might), in one statement with another row.
+    await ds.query(`DELETE FROM customers WHERE id = ANY($1)`, [[created.body.id]]);
+    expect((await ds.query(`SELECT count(*)::int AS n FROM customer_search_terms WHERE customer_id = $1`, [created.body.id]))[0].n).toBe(0);
+    expect((await ds.query(orphans))[0].n).toBe(0);
+    expect(await search('云端清除')).toEqual([]);
+  });
+
   it('answers the same hits in a list-of-people scope (hashed against the scope) as with everything in scope', async () => {
     const admin = { Authorization: `Bearer ${await t.login()}` };
     const mine = await t.http().post('/api/v1/customers').set(rep).send({ name: 'Greenfield Robotics Ltd' });
