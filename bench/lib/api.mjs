@@ -34,7 +34,9 @@ async function waitFor(url, ms, child) {
 export async function startApi(databaseUrl, env = {}) {
   const port = await freePort();
   // The heap cap the Dockerfile and `npm start` give it.
-  const child = spawn(process.execPath, ['--max-old-space-size=256', join(root, 'apps/api/dist/main.js')], {
+  // BENCH_API_NODE_ARGS: extra flags for the API's node, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile a scenario.
+  const extra = (process.env.BENCH_API_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  const child = spawn(process.execPath, ['--max-old-space-size=256', ...extra, join(root, 'apps/api/dist/main.js')], {
     cwd: root,
     env: {
       ...process.env,

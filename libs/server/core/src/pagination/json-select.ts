@@ -11,12 +11,26 @@ export function jsonObjectSql(fields: [key: string, expression: string][]): stri
   return `json_build_object(${fields.map(([k, v]) => `'${k}', ${v}`).join(', ')})`;
 }
 
+const NONE: readonly string[] = [];
+const built = new WeakMap<readonly string[], WeakMap<readonly string[], Map<string, string>>>();
+
 const camel = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
 /**
  * The DTO of row `alias` whose fields are its columns under their camelCase names, e.g.
  * `short_name` → `shortName`; the `timestamps` print as toISOString() does.
  */
-export function columnsJsonSql(alias: string, columns: readonly string[], timestamps: readonly string[] = []): string {
-  return jsonObjectSql(columns.map((column) => [camel(column), timestamps.includes(column) ? isoTimestampSql(`${alias}.${column}`) : `${alias}.${column}`]));
+export function columnsJsonSql(alias: string, columns: readonly string[], timestamps: readonly string[] = NONE): string {
+  // Callers pass constant arrays: the text is built once per (columns, timestamps, alias), not
+  // per request (it was ~3 % of a by-id request's CPU).
+  let byTimestamps = built.get(columns);
+  if (!byTimestamps) built.set(columns, (byTimestamps = new WeakMap()));
+  let byAlias = byTimestamps.get(timestamps);
+  if (!byAlias) byTimestamps.set(timestamps, (byAlias = new Map()));
+  let sql = byAlias.get(alias);
+  if (sql === undefined) {
+    sql = jsonObjectSql(columns.map((column) => [camel(column), timestamps.includes(column) ? isoTimestampSql(`${alias}.${column}`) : `${alias}.${column}`]));
+    byAlias.set(alias, sql);
+  }
+  return sql;
 }
