@@ -5,6 +5,7 @@ export * from './http/http-reply';
 export * from './http/raw-http';
 export * from './context/request-context';
 export * from './database/change-signals';
+export * from './database/signalled-cache';
 export * from './database/data-source.options';
 export * from './database/database-url.token';
 export * from './database/embedded-postgres';

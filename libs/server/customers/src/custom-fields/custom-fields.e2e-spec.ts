@@ -59,6 +59,18 @@ describe('custom fields', () => {
     await t.http().patch(`/api/v1/custom-fields/${def.id}`).set(admin).set('If-Match', '"2"').send({ required: false });
   });
 
+  it('keeps definitions in memory and drops them the moment one changes, however it was changed', async () => {
+    const create = (name: string) => post('/api/v1/customers?allowDuplicate=true', { name, customFields: { channels: ['web'] } });
+    expect((await create('Cache Co 1')).status).toBe(201);
+    // As another replica or an operator would: straight in the table (its trigger signals the change).
+    await ds.query(`UPDATE custom_field_definitions SET options = ARRAY['store'] WHERE entity_type = 'customer' AND key = 'channels'`);
+    const refused = await create('Cache Co 2');
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors[0].field).toBe('customFields.channels');
+    await ds.query(`UPDATE custom_field_definitions SET options = ARRAY['web', 'store'] WHERE entity_type = 'customer' AND key = 'channels'`);
+    expect((await create('Cache Co 3')).status).toBe(201);
+  });
+
   it('filters and sorts lists by custom fields, with keyset paging', async () => {
     for (const [name, level, budget, channels] of [
       ['CF Alpha', 'VIP', 500, ['web']],

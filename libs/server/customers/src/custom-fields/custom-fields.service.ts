@@ -1,7 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CustomFieldType, ErrorCode, type CreateCustomFieldDto, type CustomFieldDto, type CustomFieldEntity, type UpdateCustomFieldDto } from '@kehu/contracts';
-import { AuditService, diff, DomainException, TransactionService, updateVersioned, type Principal } from '@kehu/server-core';
+import { AuditService, ChangeSignals, diff, DomainException, SignalledCache, TransactionService, updateVersioned, type Principal } from '@kehu/server-core';
 import { DataSource, type EntityManager } from 'typeorm';
 import { customFieldSortExpression } from './custom-field-sql';
 import { CustomFieldDefinition } from './custom-field.entity';
@@ -11,19 +11,37 @@ const selectTypes = [CustomFieldType.SINGLE_SELECT, CustomFieldType.MULTI_SELECT
 /** Tables holding a `custom_fields` jsonb column, per entity type; a module adds its table when it lands. */
 export const customFieldTables: Partial<Record<CustomFieldEntity, string>> = { customer: 'customers', opportunity: 'opportunities', lead: 'leads' };
 
+/** How long definitions are kept at most; any change to them drops them at once (ChangeSignals). */
+const DEFINITIONS_TTL_MS = 5 * 60_000;
+
 @Injectable()
-export class CustomFieldsService {
+export class CustomFieldsService implements OnModuleInit {
   private readonly logger = new Logger(CustomFieldsService.name);
+  private readonly cache: SignalledCache<readonly CustomFieldDefinition[]>;
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly tx: TransactionService,
     private readonly audit: AuditService,
-  ) {}
+    private readonly signals: ChangeSignals,
+  ) {
+    this.cache = new SignalledCache(signals, DEFINITIONS_TTL_MS, 16);
+  }
 
-  /** Definitions of one entity type, in display order (small: read per request). */
-  definitions(entityType: string, m: EntityManager = this.ds.manager): Promise<CustomFieldDefinition[]> {
-    return m.find(CustomFieldDefinition, { where: { entityType }, order: { sortOrder: 'ASC', key: 'ASC' } });
+  onModuleInit(): void {
+    this.signals.subscribe('custom_fields', () => this.cache.invalidate());
+  }
+
+  /**
+   * Definitions of one entity type, in display order, kept in memory (read by every write of a
+   * record with custom fields; read-only for callers). A change is heard by every replica: at once
+   * on the writer's connection (NOTICE), after its commit on the others (NOTIFY). A miss reads
+   * through the caller's transaction `m`: a second pooled connection per request could exhaust the
+   * pool under load. No transaction both changes definitions and reads them.
+   */
+  async definitions(entityType: string, m: EntityManager = this.ds.manager): Promise<CustomFieldDefinition[]> {
+    const load = () => m.find(CustomFieldDefinition, { where: { entityType }, order: { sortOrder: 'ASC', key: 'ASC' } });
+    return (await this.cache.get(entityType, load)) as CustomFieldDefinition[];
   }
 
   async list(entityType?: string): Promise<CustomFieldDto[]> {
