@@ -68,6 +68,15 @@ describe('the sales area', () => {
     await page.waitForURL(firstUrl);
     await page.locator('[data-test=customer-title]').getByText(customer.name).waitFor();
 
+    // Edit from the detail page: the same form with what is stored, saved in place.
+    await page.locator('[data-test=edit-customer]').click();
+    await expect(dialog.locator('[data-test=customer-name]').inputValue()).resolves.toBe(customer.name);
+    const email = `sales.${run}@xihu-tea.cn`;
+    await dialog.locator('[data-test=customer-email]').fill(email);
+    await dialog.locator('[data-test=customer-save]').click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByText(email).first().waitFor();
+
     // Quick entry from the keyboard alone: N opens it with this customer chosen, type, Enter saves.
     // Nothing editable focused: a bare N is the shortcut.
     await page.locator('[data-test=customer-title]').click();
