@@ -6,6 +6,7 @@ import { IntegrationsModule } from '@kehu/server-integrations';
 import { SalesModule } from '@kehu/server-sales';
 import { AnalyticsModule } from '@kehu/server-analytics';
 import { MarketingModule } from '@kehu/server-marketing';
+import { ServiceModule } from '@kehu/server-service';
 import { appSchema } from './app.schema';
 
 /** Composition only: which modules make up the Kehu API. */
@@ -15,7 +16,7 @@ export class AppModule {
     return {
       module: AppModule,
       // Integrations before customers and sales: its /customers/export.csv (and /opportunities/export.csv) must route before /customers/:id (/opportunities/:id).
-      imports: [CoreModule.forRoot({ config, databaseUrl, ...appSchema }), IdentityModule, IntegrationsModule, CustomersModule, SalesModule, AnalyticsModule, MarketingModule],
+      imports: [CoreModule.forRoot({ config, databaseUrl, ...appSchema }), IdentityModule, IntegrationsModule, CustomersModule, SalesModule, AnalyticsModule, MarketingModule, ServiceModule],
     };
   }
 }

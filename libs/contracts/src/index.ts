@@ -60,3 +60,7 @@ export * from './analytics/value.enums';
 export * from './analytics/value.dto';
 export * from './analytics/cube.dto';
 export * from './marketing/segment.dto';
+export * from './service/case.enums';
+export * from './service/case.dto';
+export * from './service/sla-policy.dto';
+export * from './service/service-metrics.dto';

@@ -145,6 +145,18 @@ export function StringArrayField(options: ArrayFieldOptions & { itemMaxLength: n
   );
 }
 
+/** A list of calendar dates `YYYY-MM-DD`. */
+export function DateArrayField(options: ArrayFieldOptions): PropertyDecorator {
+  return applyDecorators(
+    ...optionality(options),
+    IsArray(),
+    ArrayMaxSize(options.maxSize),
+    Matches(/^\d{4}-\d{2}-\d{2}$/, { each: true, message: 'each value in $property must be a date YYYY-MM-DD' }),
+    IsDateString({ strict: true }, { each: true }),
+    doc(options, { type: [String], format: 'date', maxItems: options.maxSize } as ApiPropertyOptions),
+  );
+}
+
 export function NestedField(type: () => new () => object, options: Common & { each?: boolean; maxSize?: number; minSize?: number } = {}): PropertyDecorator {
   const decorators = [...optionality(options), ValidateNested({ each: options.each }), Type(type)];
   if (options.each) decorators.push(IsArray(), ArrayMaxSize(options.maxSize ?? 100));

@@ -83,6 +83,16 @@ export const PERMISSIONS = [
   'analytics.revenue.read',
   'analytics.value.read',
   'analytics.value.manage',
+  // Service: cases (工单) with SLA clocks, the SLA policy, service figures, knowledge base (知识库)
+  'service.case.read',
+  'service.case.create',
+  'service.case.update',
+  'service.case.assign',
+  'service.case.delete',
+  'service.sla.manage',
+  'service.metrics.read',
+  'service.knowledge.read',
+  'service.knowledge.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

@@ -46,6 +46,8 @@ export function statusOf(code: ErrorCode): number {
     case ErrorCode.OPPORTUNITY_NOT_WON:
     case ErrorCode.STATEMENT_CONFIRMED:
     case ErrorCode.CONTRACT_STATUS_TRANSITION:
+    case ErrorCode.CASE_STATUS_TRANSITION:
+    case ErrorCode.ALREADY_RATED:
     case ErrorCode.PAYMENT_EXCEEDS_DUE:
     case ErrorCode.INSTALMENT_HAS_PAYMENTS:
       return 409;

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { casesParts } from './cases/cases.parts';
+import { knowledgeParts } from './knowledge/knowledge.parts';
+
+const parts = [casesParts, knowledgeParts];
+export const serviceEntities = parts.flatMap((p) => p.entities);
+
+/** Customer service (客户服务): cases with SLA clocks and the knowledge base of problems and solutions. */
+@Module({
+  imports: [TypeOrmModule.forFeature(serviceEntities)],
+  controllers: parts.flatMap((p) => p.controllers),
+  providers: parts.flatMap((p) => p.providers),
+})
+export class ServiceModule {}

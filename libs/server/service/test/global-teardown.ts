@@ -1,0 +1,3 @@
+import { teardownTestDatabase } from '@kehu/server-testing';
+
+export default teardownTestDatabase;
