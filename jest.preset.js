@@ -12,6 +12,7 @@ const libs = {
   '@kehu/server-integrations': 'libs/server/integrations/src/index.ts',
   '@kehu/server-analytics': 'libs/server/analytics/src/index.ts',
   '@kehu/server-marketing': 'libs/server/marketing/src/index.ts',
+  '@kehu/server-service': 'libs/server/service/src/index.ts',
 };
 
 module.exports = {

@@ -55,3 +55,12 @@ export class UpdateSlaPolicyDto {
   @NumberField({ optional: true, int: true, min: 0, max: SlaLimits.autoCloseDaysMax }) autoCloseDays?: number;
 }
 
+
+/** What one run of the SLA clock job did. */
+export class SlaRunResultDto {
+  /** Cases whose first-response clock ran out in this run. */
+  @ResponseField({ type: 'integer' }) responseBreached: number;
+  @ResponseField({ type: 'integer' }) resolutionBreached: number;
+  /** Resolved cases closed after the policy's auto-close days. */
+  @ResponseField({ type: 'integer' }) closed: number;
+}

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CustomersModule } from '@kehu/server-customers';
+import { IdentityModule } from '@kehu/server-identity';
 import { casesParts } from './cases/cases.parts';
 import { knowledgeParts } from './knowledge/knowledge.parts';
 
@@ -8,7 +10,7 @@ export const serviceEntities = parts.flatMap((p) => p.entities);
 
 /** Customer service (客户服务): cases with SLA clocks and the knowledge base of problems and solutions. */
 @Module({
-  imports: [TypeOrmModule.forFeature(serviceEntities)],
+  imports: [IdentityModule, CustomersModule, TypeOrmModule.forFeature(serviceEntities)],
   controllers: parts.flatMap((p) => p.controllers),
   providers: parts.flatMap((p) => p.providers),
 })

@@ -1,0 +1,15 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { CustomerMergeRegistry } from '@kehu/server-customers';
+
+/** When customers merge, their cases move to the surviving customer in the same transaction (history hangs off the case). */
+@Injectable()
+export class CasesMergeMover implements OnModuleInit {
+  constructor(private readonly registry: CustomerMergeRegistry) {}
+
+  onModuleInit(): void {
+    this.registry.register('service_cases', async (m, winnerId, loserIds) => {
+      const [, moved] = await m.query(`UPDATE service_cases SET customer_id = $1 WHERE customer_id = ANY($2)`, [winnerId, loserIds]);
+      return moved as number;
+    });
+  }
+}

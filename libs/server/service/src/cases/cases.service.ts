@@ -1,0 +1,169 @@
+import { Injectable } from '@nestjs/common';
+import { CaseChannel, CaseEventKind, CasePriority, CaseStatus, CaseType, DataScope, ErrorCode, type AssignCaseDto, type CaseDto, type CreateCaseDto, type UpdateCaseDto } from '@kehu/contracts';
+import { Clock, DomainException, fieldError, restoreRow, softDeleteRow, TransactionService, updateVersioned, type Principal } from '@kehu/server-core';
+import { CustomersRepository } from '@kehu/server-customers';
+import { User } from '@kehu/server-identity';
+import type { EntityManager } from 'typeorm';
+import { localDate } from './business-calendar';
+import { CaseJournal } from './case-journal';
+import { ACTIVE } from './case-rules';
+import { CasesRepository } from './cases.repository';
+import { ServiceCase } from './service-case.entity';
+import { SlaPolicyService } from './sla-policy.service';
+
+/** Cases (工单): raising one with its SLA clocks, editing, assigning, recycle bin. The status steps are in CaseWorkflowService. */
+@Injectable()
+export class CasesService {
+  constructor(
+    private readonly tx: TransactionService,
+    private readonly repo: CasesRepository,
+    private readonly customers: CustomersRepository,
+    private readonly sla: SlaPolicyService,
+    private readonly journal: CaseJournal,
+    private readonly clock: Clock,
+  ) {}
+
+  async get(principal: Principal, id: string): Promise<CaseDto> {
+    await this.repo.get(principal, id);
+    return this.repo.dto(id);
+  }
+
+  create(principal: Principal, dto: CreateCaseDto): Promise<CaseDto> {
+    return this.tx.run(async (m) => {
+      await this.checkCustomer(m, principal, dto.customerId);
+      if (dto.contactId) await this.checkContact(m, dto.customerId, dto.contactId);
+      const owner = await this.owner(m, principal, dto.ownerId, 'service.case.create');
+      const now = this.clock.now();
+      const priority = dto.priority ?? CasePriority.NORMAL;
+      const policy = await this.sla.policy(m);
+      const clocks = this.sla.clocksFor(policy, priority, now);
+      const record = {
+        number: await this.nextNumber(m, localDate(policy.calendar.timeZone, now)),
+        subject: dto.subject,
+        description: dto.description?.trim() || null,
+        type: dto.type ?? CaseType.REQUEST,
+        priority,
+        status: CaseStatus.NEW,
+        channel: dto.channel ?? CaseChannel.PHONE,
+        customerId: dto.customerId,
+        contactId: dto.contactId ?? null,
+        ownerId: owner.id,
+        departmentId: owner.departmentId,
+        slaBusinessHours: clocks.businessHours,
+        responseDueAt: clocks.responseDueAt,
+        resolutionDueAt: clocks.resolutionDueAt,
+      };
+      const result = await m.insert(ServiceCase, { ...record, createdBy: principal.actorId, createdAt: now, updatedAt: now });
+      const id = result.identifiers[0].id as string;
+      const { number, subject, type, status, channel, customerId, contactId, ownerId } = record;
+      await this.journal.record(m, { id, customerId, ownerId }, principal.actorId, {
+        kind: CaseEventKind.CREATED,
+        action: 'create',
+        after: { number, subject, type, priority, status, channel, customerId, contactId, ownerId },
+        payload: { number, type, priority, channel },
+      });
+      return this.repo.dto(id, m);
+    });
+  }
+
+  /** Needs If-Match. A new priority recomputes the clocks from the time the case was raised (stopped clocks stay stopped). */
+  update(principal: Principal, id: string, version: number, dto: UpdateCaseDto): Promise<CaseDto> {
+    return this.tx.run(async (m) => {
+      const before = await this.repo.get(principal, id, 'service.case.update', m);
+      if (before.status === CaseStatus.CLOSED) throw new DomainException(ErrorCode.CASE_STATUS_TRANSITION, 'A closed case cannot be changed; reopen it first.', { extensions: { currentStatus: before.status, allowed: ACTIVE } });
+      const changes: Partial<ServiceCase> = {};
+      for (const k of ['subject', 'type', 'channel'] as const) if (dto[k] !== undefined && dto[k] !== before[k]) changes[k] = dto[k];
+      if (dto.description !== undefined) changes.description = dto.description?.trim() || null;
+      if (dto.contactId !== undefined && dto.contactId !== before.contactId) {
+        if (dto.contactId) await this.checkContact(m, before.customerId, dto.contactId);
+        changes.contactId = dto.contactId;
+      }
+      if (dto.priority !== undefined && dto.priority !== before.priority) {
+        changes.priority = dto.priority;
+        const clocks = this.sla.clocksFor(await this.sla.policy(m), dto.priority, before.createdAt);
+        changes.slaBusinessHours = clocks.businessHours;
+        if (!before.firstRespondedAt) changes.responseDueAt = clocks.responseDueAt;
+        // A paused clock keeps the minutes it had left; it restarts from them.
+        if (!before.resolvedAt && !before.pausedAt) changes.resolutionDueAt = clocks.resolutionDueAt;
+      }
+      await updateVersioned(m, ServiceCase, id, version, changes, 'Case');
+      const fields = Object.keys(changes).filter((k) => !['slaBusinessHours', 'responseDueAt', 'resolutionDueAt'].includes(k));
+      const pick = (c: Partial<ServiceCase>) => Object.fromEntries(fields.map((k) => [k, c[k as keyof ServiceCase]]));
+      await this.journal.record(m, before, principal.actorId, { kind: CaseEventKind.UPDATED, action: 'update', before: pick(before), after: pick(changes), data: { fields }, payload: { fields } });
+      return this.repo.dto(id, m);
+    });
+  }
+
+  /** To another agent (service.case.assign in their scope); the department follows the agent. */
+  assign(principal: Principal, id: string, dto: AssignCaseDto): Promise<CaseDto> {
+    return this.tx.run(async (m) => {
+      const c = await this.repo.get(principal, id, 'service.case.assign', m, true);
+      if (c.ownerId === dto.ownerId) return this.repo.dto(id, m);
+      const owner = await this.owner(m, principal, dto.ownerId, 'service.case.assign');
+      await m.update(ServiceCase, { id }, { ownerId: owner.id, departmentId: owner.departmentId, version: () => 'version + 1' } as never);
+      await this.journal.record(m, c, principal.actorId, {
+        kind: CaseEventKind.ASSIGNED,
+        action: 'assign',
+        body: dto.comment?.trim() || null,
+        data: { fromOwnerId: c.ownerId, toOwnerId: owner.id },
+        before: { ownerId: c.ownerId, departmentId: c.departmentId },
+        after: { ownerId: owner.id, departmentId: owner.departmentId },
+        payload: { fromOwnerId: c.ownerId, toOwnerId: owner.id },
+      });
+      return this.repo.dto(id, m);
+    });
+  }
+
+  /** To the recycle bin (cases raised by mistake); the history stays for restore. */
+  remove(principal: Principal, id: string): Promise<void> {
+    return this.tx.run(async (m) => {
+      const c = await this.repo.get(principal, id, 'service.case.delete', m, true);
+      await softDeleteRow(m, ServiceCase, id, 'Case');
+      await this.journal.record(m, c, principal.actorId, { kind: 'deleted', action: 'delete' });
+    });
+  }
+
+  restore(principal: Principal, id: string): Promise<CaseDto> {
+    return this.tx.run(async (m) => {
+      const c = await this.repo.scoped(principal, 'service.case.delete', m).withDeleted().andWhere('c.id = :id AND c.deleted_at IS NOT NULL', { id }).getOne();
+      if (!c) throw DomainException.notFound('Case');
+      await restoreRow(m, ServiceCase, id, 'Case');
+      await this.journal.record(m, c, principal.actorId, { kind: 'restored', action: 'restore' });
+      return this.repo.dto(id, m);
+    });
+  }
+
+  /** `CS-YYYYMMDD-NNNNN` (the day in the SLA calendar's zone) from a sequence: unique without a lock. */
+  private async nextNumber(m: EntityManager, day: string): Promise<string> {
+    const [{ n }] = await m.query(`SELECT nextval('service_case_number_seq')::int AS n`);
+    return `CS-${day.replace(/-/g, '')}-${String(n).padStart(5, '0')}`;
+  }
+
+  /** The caller by default; another agent needs department (agent in your departments) or all scope of the permission. */
+  private async owner(m: EntityManager, principal: Principal, ownerId: string | undefined, permission: string): Promise<{ id: string; departmentId: string | null }> {
+    if (!ownerId || ownerId === principal.userId) return { id: principal.userId, departmentId: principal.departmentId };
+    const scope = principal.permissions['service.case.assign'];
+    if (scope !== DataScope.DEPARTMENT && scope !== DataScope.ALL && scope !== DataScope.TEAM) {
+      throw new DomainException(ErrorCode.FORBIDDEN, `Giving a case to another agent needs service.case.assign (${permission}).`);
+    }
+    const user = await m.findOne(User, { where: { id: ownerId, active: true } });
+    if (!user) throw fieldError('ownerId', 'exists', 'ownerId does not name an active user');
+    const inScope = scope === DataScope.ALL || (scope === DataScope.TEAM ? principal.teamMemberIds.includes(user.id) : !!user.departmentId && principal.departmentSubtreeIds.includes(user.departmentId));
+    if (!inScope) throw fieldError('ownerId', 'inScope', 'ownerId must be a user in your service.case.assign scope');
+    return { id: user.id, departmentId: user.departmentId };
+  }
+
+  private async checkCustomer(m: EntityManager, principal: Principal, customerId: string): Promise<void> {
+    try {
+      await this.customers.get(principal, customerId, 'sales.customer.read', m);
+    } catch (err) {
+      if (err instanceof DomainException && err.code === ErrorCode.NOT_FOUND) throw fieldError('customerId', 'exists', 'customerId does not name a customer you can see');
+      throw err;
+    }
+  }
+
+  private async checkContact(m: EntityManager, customerId: string, contactId: string): Promise<void> {
+    const rows = await m.query(`SELECT 1 FROM contacts WHERE id = $1 AND customer_id = $2 AND deleted_at IS NULL`, [contactId, customerId]);
+    if (!rows.length) throw fieldError('contactId', 'sameCustomer', "contactId must name a contact of the case's customer");
+  }
+}
