@@ -74,7 +74,7 @@ async function loadScenarios() {
   }
   // Reads first, then writes, jobs, not-built rows, and the memory soak last.
   const rank = (s) => (s.memory ? 5 : s.notBuilt ? 4 : s.job ? 3 : s.name.startsWith('create') ? 2 : 1);
-  const order = ['customer-list-first', 'customer-list-deep', 'customer-by-id', 'customer-360', 'global-search-zh', 'global-search-latin', 'kanban'];
+  const order = ['customer-list-first', 'customer-list-deep', 'customer-by-id', 'customer-360', 'global-search-zh', 'global-search-latin', 'kanban', 'case-queue', 'case-by-id'];
   const pos = (s) => (order.includes(s.name) ? order.indexOf(s.name) : order.length);
   return out.sort((a, b) => rank(a) - rank(b) || pos(a) - pos(b));
 }

@@ -22,11 +22,23 @@ export async function fixtures(pool, apiUrl) {
      INSERT INTO user_roles (user_id, role_id) SELECT u.id, r.id FROM u, roles r WHERE r.key = 'marketing'`,
     [rep],
   );
-  const [repToken, managerToken, marketerToken] = await Promise.all(['rep0', 'manager0', 'marketing0'].map((u) => login(apiUrl, `${u}@bench.kehu.local`, BENCH_PASSWORD)));
+  // A service agent of department 0 (department scope on cases), added the same way.
+  await q(
+    `WITH u AS (INSERT INTO users (id, email, name, locale, password_hash, department_id)
+                SELECT bench.uuid('agent0'), 'agent0@bench.kehu.local', '客服专员', 'zh-CN', password_hash, $2 FROM users
+                 WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM users WHERE email = 'agent0@bench.kehu.local') RETURNING id)
+     INSERT INTO user_roles (user_id, role_id) SELECT u.id, r.id FROM u, roles r WHERE r.key = 'service_agent'`,
+    [rep, manager.department_id],
+  );
+  const hasCases = (await q(`SELECT to_regclass('service_cases') IS NOT NULL AS ok`))[0].ok;
+  const caseIds = hasCases ? (await q(`SELECT id FROM service_cases WHERE department_id = $1 AND deleted_at IS NULL ORDER BY md5(id::text) LIMIT 1000`, [manager.department_id])).map((r) => r.id) : [];
+  const [repToken, managerToken, marketerToken, agentToken] = await Promise.all(['rep0', 'manager0', 'marketing0', 'agent0'].map((u) => login(apiUrl, `${u}@bench.kehu.local`, BENCH_PASSWORD)));
   return {
     rep: { id: rep, team, headers: { authorization: `Bearer ${repToken}` } },
     manager: { id: manager.id, departments, headers: { authorization: `Bearer ${managerToken}` } },
     marketer: { headers: { authorization: `Bearer ${marketerToken}` } },
+    agent: { departmentId: manager.department_id, headers: { authorization: `Bearer ${agentToken}` } },
+    caseIds,
     customerIds: sample.map((r) => r.id),
     pipelineId,
     words: { zh: zh.length ? zh : ['瑞泰'], latin: latin.length ? latin : ['nova'] },

@@ -10,7 +10,7 @@ import pg from 'pg';
 
 export const BENCH_PASSWORD = 'Bench-pass-2026';
 /** Bumped when the seeder fills something new: a database seeded by an older one is seeded again. */
-export const SEED_VERSION = 3; // 2: orders; 3: referrals and contact consents (value scoring, segments)
+export const SEED_VERSION = 4; // 2: orders; 3: referrals and contact consents (value scoring, segments); 4: service cases
 export const REPS = 180;
 export const DEPARTMENTS = 20;
 const REPS_PER_DEPT = REPS / DEPARTMENTS; // 9: team A = reps 0-4, team B = reps 5-8; the manager leads both
@@ -61,7 +61,7 @@ const SOURCES = ['campaign', 'referral', 'web_form', 'import', 'partner', 'erp',
 /** The tables a scale fills, with row counts; 1M customers at scale 1. */
 export function counts(scale) {
   const customers = Math.max(1000, Math.round((1_000_000 * scale) / 1000) * 1000);
-  return { customers, contacts: 2 * customers, activities: 10 * customers, opportunities: customers, orders: 5 * customers };
+  return { customers, contacts: 2 * customers, activities: 10 * customers, opportunities: customers, orders: 5 * customers, cases: customers / 2, caseEvents: (3 * customers) / 2 };
 }
 
 const arr = (a) => `ARRAY[${a.map((s) => `'${String(s).replace(/'/g, "''")}'`).join(',')}]::text[]`;
@@ -231,6 +231,43 @@ SELECT bench.uuid('o' || j), ${ids.customer('i')}, (${arr(['采购项目', '年�
           FROM (SELECT j, (j % ${m}) / 9 * 10 + (j % ${m}) % 9 AS i FROM generate_series(${from}, ${to - 1}) j) q) s`;
 }
 
+// Case j of owned customer i (as opportunities): raised over two years before DATA_NOW; the last
+// 14 days' cases are still being worked (new / open / pending), older ones resolved or closed.
+const CASE_ACTIVE_DAYS = 14;
+function casesSql(n, from, to) {
+  const m = (n / 10) * 9;
+  return `
+INSERT INTO service_cases (id, number, subject, type, priority, status, channel, customer_id, owner_id, department_id, sla_business_hours,
+                           response_due_at, first_responded_at, response_breached_at, resolution_due_at, resolved_at, resolution_breached_at,
+                           reply_count, reopen_count, closed_at, satisfaction, created_at, updated_at, created_by)
+SELECT bench.uuid('s' || j), 'CS-B-' || lpad(j::text, 8, '0'),
+       (${arr(['打印机卡纸', '系统无法登录', '发票开错', '退货申请', '上门安装', '账单疑问', 'Delivery delayed', 'Password reset', '设备报警', '软件升级失败'])})[${h('j', 61)} % 10 + 1] || ' #' || j,
+       (${arr(['request', 'request', 'request', 'complaint', 'dispute', 'return', 'field_job'])})[${h('j', 62)} % 7 + 1],
+       pr, st, (${arr(['phone', 'phone', 'email', 'web', 'wechat', 'portal', 'visit'])})[${h('j', 63)} % 7 + 1],
+       ${ids.customer('i')}, ${ids.rep('bench.rep_of(i)')}, ${ids.dept(`bench.rep_of(i) / ${REPS_PER_DEPT}`)}, pr <> 'urgent',
+       ca + interval '4 hours', CASE WHEN st <> 'new' THEN ca + (${h('j', 64)} % 300) * interval '1 minute' END,
+       CASE WHEN st <> 'new' AND ${h('j', 64)} % 300 > 240 THEN ca + interval '4 hours' END,
+       ca + interval '3 days', CASE WHEN st IN ('resolved', 'closed') THEN ca + (${h('j', 65)} % 5000) * interval '1 minute' END,
+       CASE WHEN st IN ('resolved', 'closed') AND ${h('j', 65)} % 5000 > 4320 THEN ca + interval '3 days' END,
+       CASE WHEN st = 'new' THEN 0 ELSE 1 + ${h('j', 66)} % 3 END, CASE WHEN ${h('j', 67)} % 12 = 0 THEN 1 ELSE 0 END,
+       CASE WHEN st = 'closed' THEN ca + interval '10 days' END, CASE WHEN st IN ('resolved', 'closed') AND ${h('j', 68)} % 3 = 0 THEN 1 + ${h('j', 69)} % 5 END,
+       ca, ca, ${ids.rep('bench.rep_of(i)')}
+  FROM (SELECT j, i, ca, (${arr(['low', 'normal', 'normal', 'normal', 'high', 'urgent'])})[${h('j', 70)} % 6 + 1] AS pr,
+               CASE WHEN ca > '${DATA_NOW}'::timestamptz - interval '${CASE_ACTIVE_DAYS} days' THEN (${arr(['new', 'open', 'open', 'pending'])})[${h('j', 71)} % 4 + 1]
+                    WHEN ${h('j', 72)} % 10 < 3 THEN 'resolved' ELSE 'closed' END AS st
+          FROM (SELECT j, i, '${DATA_NOW}'::timestamptz - (${h('j', 73)} % (730 * 1440)) * interval '1 minute' AS ca
+                  FROM (SELECT j, (j % ${m}) / 9 * 10 + (j % ${m}) % 9 AS i FROM generate_series(${from}, ${to - 1}) j) q) r) s`;
+}
+
+/** Three history entries per case: raised, a reply, a note. */
+function caseEventsSql(from, to) {
+  return `
+INSERT INTO case_events (id, case_id, kind, body, actor_id, created_at)
+SELECT bench.uuid('se' || j || '-' || k), bench.uuid('s' || j), (ARRAY['created', 'reply', 'note'])[k], CASE WHEN k > 1 THEN '已联系客户，处理中' END, NULL,
+       '${DATA_NOW}'::timestamptz - (${h('j', 73)} % (730 * 1440)) * interval '1 minute' + k * interval '10 minutes'
+  FROM generate_series(${from}, ${to - 1}) j, generate_series(1, 3) k`;
+}
+
 function consentsSql(from, to) {
   // Contact j: e-mail opted in when it has an address (3 in 4 of those), opted out otherwise; SMS
   // opted in for 1 in 3, opted out for 1 in 10; the rest never said (no row = unknown).
@@ -315,7 +352,7 @@ export async function seed(url, scale, log) {
     let existing, tables, pipeline, stages, cons, idx, masks;
     try {
     existing = new Set((await c.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`)).rows.map((r) => r.table_name));
-    tables = ['customers', 'customer_search_terms', 'contacts', 'contact_consents', 'activities', 'opportunities', 'orders'].filter((t) => existing.has(t));
+    tables = ['customers', 'customer_search_terms', 'contacts', 'contact_consents', 'activities', 'opportunities', 'orders', 'service_cases', 'case_events'].filter((t) => existing.has(t));
     pipeline = (await c.query('SELECT id FROM pipelines WHERE is_default')).rows[0].id;
     stages = (await c.query('SELECT id, kind FROM pipeline_stages WHERE pipeline_id = $1 AND deleted_at IS NULL ORDER BY position', [pipeline])).rows;
     const hash = await argon2.hash(BENCH_PASSWORD, { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
@@ -349,6 +386,8 @@ export async function seed(url, scale, log) {
       ...batches(n.contacts, 2 * B, (a, b) => step(`consents ${a}-${b}`, consentsSql(a, b))),
       ...batches(n.opportunities, B, (a, b) => step(`opportunities ${a}-${b}`, opportunitiesSql(n.customers, a, b, pipeline, stages))),
       ...(existing.has('orders') ? batches(n.orders, 2 * B, (a, b) => step(`orders ${a}-${b}`, ordersSql(n.customers, a, b))) : []),
+      ...(existing.has('service_cases') ? batches(n.cases, B, (a, b) => step(`cases ${a}-${b}`, casesSql(n.customers, a, b))) : []),
+      ...(existing.has('case_events') ? batches(n.cases, B, (a, b) => step(`case events ${a}-${b}`, caseEventsSql(a, b))) : []),
     ];
     await parallel(pool, load);
     lap('load_s', t);
@@ -370,7 +409,7 @@ export async function seed(url, scale, log) {
     await parallel(pool, [...tables, ...(existing.has('revenue_rollup') ? ['revenue_rollup'] : []), 'users', 'departments', 'teams', 'team_members'].map((tb) => step(`analyze ${tb}`, `VACUUM (ANALYZE) ${tb}`)));
     lap('analyze_s', t);
     lap('total_s', t0);
-    return { seedVersion: SEED_VERSION, counts: { ...n, orders: existing.has('orders') ? n.orders : 'not built yet' }, timings };
+    return { seedVersion: SEED_VERSION, counts: { ...n, orders: existing.has('orders') ? n.orders : 'not built yet', cases: existing.has('service_cases') ? n.cases : 'not built yet' }, timings };
   } finally {
     await pool.end();
   }

@@ -13,8 +13,9 @@ async function seedInto(seed: number) {
     const users = await ds.query(`SELECT u.name, u.email, d.name AS dept, r.key AS role FROM users u JOIN departments d ON d.id = u.department_id JOIN user_roles ur ON ur.user_id = u.id JOIN roles r ON r.id = ur.role_id ORDER BY u.email`);
     const customers = await ds.query(`SELECT c.name, c.name_key, c.phone, c.owner_id IS NOT NULL AS owner_id, c.department_id IS NOT NULL AS department_id, (SELECT count(*)::int FROM contacts k WHERE k.customer_id = c.id) AS contacts FROM customers c ORDER BY c.name, c.phone`);
     const repsWithoutTeam = await ds.query(`SELECT count(*)::int AS n FROM users u JOIN user_roles ur ON ur.user_id = u.id JOIN roles r ON r.id = ur.role_id AND r.key = 'sales_rep' WHERE NOT EXISTS (SELECT 1 FROM team_members tm WHERE tm.user_id = u.id)`);
+    const [cases] = await ds.query(`SELECT count(*)::int AS n, count(*) FILTER (WHERE response_due_at IS NULL)::int AS "withoutDue", count(DISTINCT status)::int AS statuses FROM service_cases`);
     const second = await ds.transaction((m) => seedDemoOrganisation(m, { size: 'small', seed }, new PasswordService())).then(() => 'seeded twice', (e: Error) => e.message);
-    return { summary, users, customers, repsWithoutTeam: repsWithoutTeam[0].n, second };
+    return { summary, users, customers, cases, repsWithoutTeam: repsWithoutTeam[0].n, second };
   } finally {
     await ds.destroy();
     await db.drop();
@@ -30,6 +31,9 @@ describe('npm run seed (demo organisation)', () => {
     expect(a.customers).toEqual(b.customers);
     expect(a.customers.every((c: { owner_id: string; department_id: string }) => c.owner_id && c.department_id)).toBe(true);
     expect(a.summary.sales!.opportunities).toBeGreaterThan(20);
+    // Two service people with 16 cases each, all with SLA due times from the seeded policy.
+    expect(a.summary.service).toEqual({ cases: 32 });
+    expect(a.cases).toEqual({ n: 32, withoutDue: 0, statuses: 5 });
     expect(a.users).toEqual(b.users);
     expect(a.users.some((u: { name: string }) => /[\u4e00-\u9fa5]/.test(u.name))).toBe(true);
     expect(a.users.some((u: { name: string }) => /^[A-Za-z' .-]+$/.test(u.name))).toBe(true);

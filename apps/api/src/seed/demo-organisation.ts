@@ -2,6 +2,7 @@ import { fakerEN, fakerZH_CN, type Faker } from '@faker-js/faker';
 import { Department, PasswordService, Role, syncBuiltInRoles, Team, TeamMember, User, UserRole } from '@kehu/server-identity';
 import type { EntityManager } from 'typeorm';
 import { seedDemoSalesData, type DemoRep, type SalesDataSummary } from './demo-sales-data';
+import { seedDemoServiceData, type ServiceDataSummary } from './demo-service-data';
 import { seedSizes, type SeedOptions } from './seed-options';
 
 export const DEMO_PASSWORD = 'Demo-pass-2026';
@@ -22,6 +23,7 @@ export interface SeedSummary {
   teams: number;
   logins: { role: string; email: string }[];
   sales?: SalesDataSummary;
+  service?: ServiceDataSummary;
 }
 
 /**
@@ -82,10 +84,12 @@ export async function seedDemoOrganisation(m: EntityManager, options: SeedOption
   const marketing = await addDepartment('市场部 Marketing', company, ['marketing', 'analytics']);
   const service = await addDepartment('客户服务部 Customer Service', company, ['service', 'sales']);
   await addUser(marketing, 'marketing', 1, fakerZH_CN, false);
-  await addUser(service, 'service_manager', 1, fakerZH_CN, false);
-  await addUser(service, 'service_agent', 1, fakerZH_CN, false);
+  const serviceManager = await addUser(service, 'service_manager', 1, fakerZH_CN, false);
+  const serviceAgent = await addUser(service, 'service_agent', 1, fakerZH_CN, false);
   await addUser(company, 'analyst', 1, fakerEN, true);
   await addUser(company, 'clerk', 1, fakerZH_CN, false);
   summary.sales = await seedDemoSalesData(m, reps, size.customersPerRep);
+  const agents = [serviceAgent, serviceManager].map((id) => ({ id, departmentId: service.id }));
+  summary.service = await seedDemoServiceData(m, agents, size.customersPerRep * 2, fakerZH_CN);
   return summary;
 }

@@ -1,2 +1,3 @@
 export * from './service.module';
 export * from './migrations';
+export { addTargetMinutes, type BusinessCalendar } from './cases/business-calendar';

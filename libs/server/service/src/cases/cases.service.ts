@@ -23,9 +23,8 @@ export class CasesService {
     private readonly clock: Clock,
   ) {}
 
-  async get(principal: Principal, id: string): Promise<CaseDto> {
-    await this.repo.get(principal, id);
-    return this.repo.dto(id);
+  get(principal: Principal, id: string): Promise<CaseDto> {
+    return this.repo.read(principal, id);
   }
 
   create(principal: Principal, dto: CreateCaseDto): Promise<CaseDto> {

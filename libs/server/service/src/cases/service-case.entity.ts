@@ -15,6 +15,8 @@ import { RecordColumns } from '@kehu/server-core';
 @Index('service_cases_status_keyset_idx', { synchronize: false })
 @Index('service_cases_priority_keyset_idx', { synchronize: false })
 @Index('service_cases_due_keyset_idx', { synchronize: false })
+@Index('service_cases_department_queue_idx', { synchronize: false })
+@Index('service_cases_owner_queue_idx', { synchronize: false })
 @Index('service_cases_breached_keyset_idx', { synchronize: false })
 @Index('service_cases_subject_trgm_idx', { synchronize: false })
 @Index('service_cases_response_due_idx', { synchronize: false })

@@ -60,6 +60,9 @@ export class Cases1795623000100 implements MigrationInterface {
     await q.query(`CREATE INDEX "service_cases_status_keyset_idx" ON "service_cases" ("status", "created_at" DESC, "id" DESC) WHERE deleted_at IS NULL`);
     await q.query(`CREATE INDEX "service_cases_priority_keyset_idx" ON "service_cases" ("priority_rank", "created_at", "id") WHERE deleted_at IS NULL`);
     await q.query(`CREATE INDEX "service_cases_due_keyset_idx" ON "service_cases" ((coalesce("resolution_due_at", 'infinity'::timestamptz)), "id") WHERE deleted_at IS NULL`);
+    // The queues: a department's or an agent's active cases by resolution due time (small: active cases only).
+    await q.query(`CREATE INDEX "service_cases_department_queue_idx" ON "service_cases" ("department_id", (coalesce("resolution_due_at", 'infinity'::timestamptz)), "id") WHERE deleted_at IS NULL AND ${ACTIVE}`);
+    await q.query(`CREATE INDEX "service_cases_owner_queue_idx" ON "service_cases" ("owner_id", (coalesce("resolution_due_at", 'infinity'::timestamptz)), "id") WHERE deleted_at IS NULL AND ${ACTIVE}`);
     await q.query(`CREATE INDEX "service_cases_breached_keyset_idx" ON "service_cases" ("created_at" DESC, "id" DESC) WHERE deleted_at IS NULL AND (response_breached_at IS NOT NULL OR resolution_breached_at IS NOT NULL)`);
     await q.query(`CREATE INDEX "service_cases_subject_trgm_idx" ON "service_cases" USING gin ("subject" gin_trgm_ops) WHERE deleted_at IS NULL`);
     await q.query(`CREATE INDEX "service_cases_response_due_idx" ON "service_cases" ("response_due_at") WHERE deleted_at IS NULL AND first_responded_at IS NULL AND response_breached_at IS NULL AND ${ACTIVE}`);
