@@ -223,6 +223,14 @@ describe('cases', () => {
       expect(audit.changes.ownerId).toEqual({ before: w.ids.eastAgent, after: w.ids.eastAgent2 });
     });
 
+    it('moves the cases of merged customers to the surviving customer', async () => {
+      const c = await raise({ customerId: w.ids.customer2, contactId: w.ids.otherContact, subject: '合并前的工单' });
+      const { headers } = await t.http().get(`/api/v1/customers/${w.ids.customer}`).set(w.admin).expect(200);
+      const merged = await t.http().post(`/api/v1/customers/${w.ids.customer}/merge`).set(w.admin).set('If-Match', headers.etag).send({ loserIds: [w.ids.customer2] }).expect(200);
+      expect(merged.body.moved.service_cases).toBe(1);
+      expect((await get(c.id)).body.customerId).toBe(w.ids.customer);
+    });
+
     it('soft-deletes (manager only) and restores', async () => {
       const c = await raise({ subject: '误建的工单' });
       await t.http().delete(`/api/v1/cases/${c.id}`).set(w.eastAgent).expect(403);
