@@ -64,3 +64,6 @@ export * from './service/case.enums';
 export * from './service/case.dto';
 export * from './service/sla-policy.dto';
 export * from './service/service-metrics.dto';
+export * from './service/knowledge.enums';
+export * from './service/knowledge.dto';
+export * from './service/service-contract.dto';

@@ -93,6 +93,9 @@ export const PERMISSIONS = [
   'service.metrics.read',
   'service.knowledge.read',
   'service.knowledge.manage',
+  // Service contracts (服务合同): what a customer is entitled to (SLA targets, visits)
+  'service.contract.read',
+  'service.contract.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

@@ -37,6 +37,8 @@ export class CaseDto {
   /** Only in lists and reads, for display. */
   @ResponseField({ type: String, nullable: true }) customerName: string | null;
   @ResponseField({ type: String, format: 'uuid', nullable: true }) contactId: string | null;
+  /** The customer's service contract in force when the case was raised: its SLA targets apply. */
+  @ResponseField({ type: String, format: 'uuid', nullable: true }) serviceContractId: string | null;
   /** The agent handling it. */
   @ResponseField({ format: 'uuid' }) ownerId: string;
   @ResponseField({ type: String, nullable: true }) ownerName: string | null;
@@ -142,6 +144,8 @@ export class ListCasesQuery extends PageQueryDto {
   @EnumField(CasePriority, 'CasePriority', { optional: true }) priority?: CasePriority;
   @EnumField(CaseType, 'CaseType', { optional: true }) type?: CaseType;
   @UuidField({ optional: true }) customerId?: string;
+  /** Cases raised under this service contract. */
+  @UuidField({ optional: true }) serviceContractId?: string;
   @UuidField({ optional: true }) ownerId?: string;
   /** Only cases with a breached response or resolution clock. */
   @QueryBooleanField({ description: 'Only cases with a breached SLA clock.' }) breached?: boolean;

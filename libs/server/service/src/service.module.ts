@@ -3,12 +3,13 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CustomersModule } from '@kehu/server-customers';
 import { IdentityModule } from '@kehu/server-identity';
 import { casesParts } from './cases/cases.parts';
+import { serviceContractsParts } from './contracts/service-contracts.parts';
 import { knowledgeParts } from './knowledge/knowledge.parts';
 
-const parts = [casesParts, knowledgeParts];
+const parts = [casesParts, serviceContractsParts, knowledgeParts];
 export const serviceEntities = parts.flatMap((p) => p.entities);
 
-/** Customer service (客户服务): cases with SLA clocks and the knowledge base of problems and solutions. */
+/** Customer service (客户服务): cases with SLA clocks, service contracts, and the knowledge base of problems and solutions. */
 @Module({
   imports: [IdentityModule, CustomersModule, TypeOrmModule.forFeature(serviceEntities)],
   controllers: parts.flatMap((p) => p.controllers),

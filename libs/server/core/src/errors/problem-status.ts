@@ -48,6 +48,7 @@ export function statusOf(code: ErrorCode): number {
     case ErrorCode.CONTRACT_STATUS_TRANSITION:
     case ErrorCode.CASE_STATUS_TRANSITION:
     case ErrorCode.ALREADY_RATED:
+    case ErrorCode.KNOWLEDGE_STATUS_TRANSITION:
     case ErrorCode.PAYMENT_EXCEEDS_DUE:
     case ErrorCode.INSTALMENT_HAS_PAYMENTS:
       return 409;

@@ -130,8 +130,7 @@ export class CaseWorkflowService {
   }
 
   private async checkArticle(m: EntityManager, articleId: string): Promise<void> {
-    const [{ exists }] = await m.query(`SELECT to_regclass('knowledge_articles') IS NOT NULL AS exists`);
-    const rows = exists ? await m.query(`SELECT 1 FROM knowledge_articles WHERE id = $1 AND status = 'published' AND deleted_at IS NULL`, [articleId]) : [];
+    const rows = await m.query(`SELECT 1 FROM knowledge_articles WHERE id = $1 AND status = 'published' AND deleted_at IS NULL`, [articleId]);
     if (!rows.length) throw fieldError('knowledgeArticleId', 'published', 'knowledgeArticleId must name a published knowledge article');
   }
 }

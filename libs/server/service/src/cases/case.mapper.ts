@@ -19,6 +19,7 @@ export function toCaseDto(c: ServiceCase, names: { customer?: string | null; own
     customerId: c.customerId,
     customerName: names.customer ?? null,
     contactId: c.contactId,
+    serviceContractId: c.serviceContractId,
     ownerId: c.ownerId,
     ownerName: names.owner ?? null,
     departmentId: c.departmentId,

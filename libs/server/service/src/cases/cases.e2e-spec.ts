@@ -76,6 +76,13 @@ describe('cases', () => {
 
     it('is refused (403) to a role without service.case.create and lists nothing to a role without read', async () => {
       await create({ subject: 'rep', customerId: w.ids.customer }, w.rep).expect(403);
+      // An agent without a department could never see the case again (department scope): refused, nothing written.
+      const email = `lone-agent-${Date.now()}@kehu.test`;
+      await t.http().post('/api/v1/users').set(w.admin).send({ email, name: 'lone', roles: ['service_agent'], password: 'Service-pass-1' }).expect(201);
+      const lone = { Authorization: `Bearer ${await t.login(email, 'Service-pass-1')}` };
+      const refused = await create({ subject: 'lone', customerId: w.ids.customer }, lone).expect(403);
+      expect(refused.body.detail).toMatch(/department/);
+      expect((await ds.query(`SELECT count(*)::int AS n FROM service_cases WHERE subject = 'lone'`))[0].n).toBe(0);
       await t.http().get('/api/v1/cases').set(w.rep).expect(403);
     });
   });

@@ -3,7 +3,7 @@ import { ServiceMetricsController } from '../metrics/service-metrics.controller'
 import { ServiceMetricsService } from '../metrics/service-metrics.service';
 import { CaseJournal } from './case-journal';
 import { CaseWorkflowService } from './case-workflow.service';
-import { CasesMergeMover } from './cases-merge.mover';
+import { ServiceMergeMover } from './service-merge.mover';
 import { CasesController } from './cases.controller';
 import { CasesRepository } from './cases.repository';
 import { CasesService } from './cases.service';
@@ -17,5 +17,5 @@ import { SlaPolicyService } from './sla-policy.service';
 export const casesParts: ServiceParts = {
   entities: [ServiceCase, CaseEvent, SlaPolicy],
   controllers: [CasesController, SlaPolicyController, ServiceMetricsController],
-  providers: [CasesService, CaseWorkflowService, CasesRepository, CaseJournal, SlaPolicyService, SlaClockJob, CasesMergeMover, ServiceMetricsService],
+  providers: [CasesService, CaseWorkflowService, CasesRepository, CaseJournal, SlaPolicyService, SlaClockJob, ServiceMergeMover, ServiceMetricsService],
 };

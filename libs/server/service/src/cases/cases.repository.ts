@@ -12,7 +12,7 @@ const sorts = {
   createdAt: { expression: 'c.created_at', key: 'createdAt' },
   // Cases without a resolution target (or paused) sort last when ascending.
   resolutionDueAt: { expression: "coalesce(c.resolution_due_at, 'infinity'::timestamptz)", key: 'resolutionDueAt' },
-  priority: { expression: 'c.priority_rank', key: 'priority' },
+  priority: { expression: `CASE c.priority WHEN 'urgent' THEN 4 WHEN 'high' THEN 3 WHEN 'normal' THEN 2 ELSE 1 END`, key: 'priority' },
   number: { expression: 'c.number', key: 'number' },
 };
 
@@ -63,6 +63,7 @@ export class CasesRepository {
     if (q.priority) qb.andWhere('c.priority = :priority', { priority: q.priority });
     if (q.type) qb.andWhere('c.type = :type', { type: q.type });
     if (q.customerId) qb.andWhere('c.customer_id = :customerId', { customerId: q.customerId });
+    if (q.serviceContractId) qb.andWhere('c.service_contract_id = :serviceContractId', { serviceContractId: q.serviceContractId });
     if (q.ownerId) qb.andWhere('c.owner_id = :ownerId', { ownerId: q.ownerId });
     if (q.breached) qb.andWhere('(c.response_breached_at IS NOT NULL OR c.resolution_breached_at IS NOT NULL)');
     if (q.dueBefore) qb.andWhere('c.status IN (:...active) AND c.resolution_due_at < :dueBefore', { active: ACTIVE, dueBefore: q.dueBefore });

@@ -8,6 +8,8 @@ import { localDate } from './business-calendar';
 import { CaseJournal } from './case-journal';
 import { ACTIVE } from './case-rules';
 import { CasesRepository } from './cases.repository';
+import { ServiceContract } from '../contracts/service-contract.entity';
+import { ServiceContractsRepository } from '../contracts/service-contracts.repository';
 import { ServiceCase } from './service-case.entity';
 import { SlaPolicyService } from './sla-policy.service';
 
@@ -19,6 +21,7 @@ export class CasesService {
     private readonly repo: CasesRepository,
     private readonly customers: CustomersRepository,
     private readonly sla: SlaPolicyService,
+    private readonly contracts: ServiceContractsRepository,
     private readonly journal: CaseJournal,
     private readonly clock: Clock,
   ) {}
@@ -32,12 +35,18 @@ export class CasesService {
       await this.checkCustomer(m, principal, dto.customerId);
       if (dto.contactId) await this.checkContact(m, dto.customerId, dto.contactId);
       const owner = await this.owner(m, principal, dto.ownerId, 'service.case.create');
+      // Cases are seen by department: one without a department would vanish from everyone with department scope.
+      if (!owner.departmentId && principal.permissions['service.case.read'] === DataScope.DEPARTMENT) {
+        throw new DomainException(ErrorCode.FORBIDDEN, 'Cases are shared by department: the agent needs a department before raising cases (ask an administrator).');
+      }
       const now = this.clock.now();
       const priority = dto.priority ?? CasePriority.NORMAL;
       const policy = await this.sla.policy(m);
-      const clocks = this.sla.clocksFor(policy, priority, now);
+      const today = localDate(policy.calendar.timeZone, now);
+      const contract = await this.contracts.inForce(m, dto.customerId, today);
+      const clocks = this.sla.clocksFor(policy, priority, now, contract?.slaTargets);
       const record = {
-        number: await this.nextNumber(m, localDate(policy.calendar.timeZone, now)),
+        number: await this.nextNumber(m, today),
         subject: dto.subject,
         description: dto.description?.trim() || null,
         type: dto.type ?? CaseType.REQUEST,
@@ -46,6 +55,7 @@ export class CasesService {
         channel: dto.channel ?? CaseChannel.PHONE,
         customerId: dto.customerId,
         contactId: dto.contactId ?? null,
+        serviceContractId: contract?.id ?? null,
         ownerId: owner.id,
         departmentId: owner.departmentId,
         slaBusinessHours: clocks.businessHours,
@@ -54,12 +64,12 @@ export class CasesService {
       };
       const result = await m.insert(ServiceCase, { ...record, createdBy: principal.actorId, createdAt: now, updatedAt: now });
       const id = result.identifiers[0].id as string;
-      const { number, subject, type, status, channel, customerId, contactId, ownerId } = record;
+      const { number, subject, type, status, channel, customerId, contactId, ownerId, serviceContractId } = record;
       await this.journal.record(m, { id, customerId, ownerId }, principal.actorId, {
         kind: CaseEventKind.CREATED,
         action: 'create',
-        after: { number, subject, type, priority, status, channel, customerId, contactId, ownerId },
-        payload: { number, type, priority, channel },
+        after: { number, subject, type, priority, status, channel, customerId, contactId, ownerId, serviceContractId },
+        payload: { number, type, priority, channel, serviceContractId },
       });
       return this.repo.dto(id, m);
     });
@@ -79,7 +89,8 @@ export class CasesService {
       }
       if (dto.priority !== undefined && dto.priority !== before.priority) {
         changes.priority = dto.priority;
-        const clocks = this.sla.clocksFor(await this.sla.policy(m), dto.priority, before.createdAt);
+        const contract = before.serviceContractId ? await m.findOne(ServiceContract, { where: { id: before.serviceContractId }, withDeleted: true }) : null;
+        const clocks = this.sla.clocksFor(await this.sla.policy(m), dto.priority, before.createdAt, contract?.slaTargets);
         changes.slaBusinessHours = clocks.businessHours;
         if (!before.firstRespondedAt) changes.responseDueAt = clocks.responseDueAt;
         // A paused clock keeps the minutes it had left; it restarts from them.

@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Customer } from '@kehu/server-customers';
 import { RecordColumns } from '@kehu/server-core';
 
 /**
@@ -23,6 +24,8 @@ import { RecordColumns } from '@kehu/server-core';
 @Index('service_cases_resolution_due_idx', { synchronize: false })
 @Index('service_cases_resolved_idx', { synchronize: false })
 @Index('service_cases_knowledge_idx', { synchronize: false })
+@Index('service_cases_contract_idx', { synchronize: false })
+@Check('service_cases_satisfaction_chk', 'satisfaction BETWEEN 1 AND 5')
 export class ServiceCase extends RecordColumns {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'varchar', length: 40 }) number: string;
@@ -30,13 +33,16 @@ export class ServiceCase extends RecordColumns {
   @Column({ type: 'text', nullable: true }) description: string | null;
   @Column({ type: 'varchar', length: 20 }) type: string;
   @Column({ type: 'varchar', length: 10 }) priority: string;
-  /** Generated from priority (urgent 4 … low 1) so priority sorts by meaning, not by name. */
-  @Column({ type: 'smallint', insert: false, update: false, generatedType: 'STORED', asExpression: `CASE priority WHEN 'urgent' THEN 4 WHEN 'high' THEN 3 WHEN 'normal' THEN 2 ELSE 1 END` }) priorityRank: number;
   @Column({ type: 'varchar', length: 10 }) status: string;
   @Column({ type: 'varchar', length: 10 }) channel: string;
-  /** Foreign key in the migration (RESTRICT); merges move cases to the surviving customer. */
+  /** Merges move cases to the surviving customer. */
   @Column({ type: 'uuid' }) customerId: string;
+  @ManyToOne(() => Customer, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'customer_id', foreignKeyConstraintName: 'FK_service_cases_customer' })
+  customer?: Customer;
   @Column({ type: 'uuid', nullable: true }) contactId: string | null;
+  /** The service contract in force when raised (its SLA targets replace the policy's); added by the service-contracts migration. */
+  @Column({ type: 'uuid', nullable: true }) serviceContractId: string | null;
   @Column({ type: 'uuid' }) ownerId: string;
   @Column({ type: 'uuid', nullable: true }) departmentId: string | null;
   /** Whether the clocks count the calendar's working hours (else 7 × 24), fixed by the priority's target. */
@@ -67,6 +73,9 @@ export class ServiceCase extends RecordColumns {
 export class CaseEvent {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'uuid' }) caseId: string;
+  @ManyToOne(() => ServiceCase, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'FK_case_events_case' })
+  case?: ServiceCase;
   @Column({ type: 'varchar', length: 24 }) kind: string;
   @Column({ type: 'text', nullable: true }) body: string | null;
   @Column({ type: 'jsonb', nullable: true }) data: Record<string, unknown> | null;

@@ -1,8 +1,9 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
 import type { BusinessCalendarDto, SlaTargetDto } from '@kehu/contracts';
 
 /** The company's SLA policy: one row (id 1), seeded by the migration, changed with If-Match. */
 @Entity('sla_policies')
+@Check('sla_policies_single_chk', 'id = 1')
 export class SlaPolicy {
   @PrimaryColumn({ type: 'smallint', default: 1 }) id: number;
   @Column({ type: 'jsonb' }) calendar: BusinessCalendarDto;

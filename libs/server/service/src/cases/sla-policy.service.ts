@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CasePriority, ErrorCode, type SlaPolicyDto, type SlaTargetDto, type UpdateSlaPolicyDto } from '@kehu/contracts';
-import { AuditService, diff, DomainException, fieldError, TransactionService, type Principal } from '@kehu/server-core';
+import { CasePriority, ErrorCode, type ContractSlaTargetDto, type SlaPolicyDto, type SlaTargetDto, type UpdateSlaPolicyDto } from '@kehu/contracts';
+import { AuditService, Clock, diff, DomainException, fieldError, TransactionService, type Principal } from '@kehu/server-core';
 import { DataSource, type EntityManager } from 'typeorm';
-import { addTargetMinutes, hasWorkingTime, isTimeZone } from './business-calendar';
+import { addTargetMinutes, hasWorkingTime, isTimeZone, localDate } from './business-calendar';
 import { SlaPolicy } from './sla-policy.entity';
 
 /** Due times of a new (or re-prioritised) case's two clocks. */
@@ -22,7 +22,13 @@ export class SlaPolicyService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly tx: TransactionService,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
+
+  /** Today in the SLA calendar's zone: the day contract terms and figures count in. */
+  async today(manager: EntityManager = this.ds.manager): Promise<string> {
+    return localDate((await this.policy(manager)).calendar.timeZone, this.clock.now());
+  }
 
   async policy(manager: EntityManager = this.ds.manager): Promise<SlaPolicy> {
     return manager.findOneByOrFail(SlaPolicy, { id: 1 });
@@ -32,9 +38,13 @@ export class SlaPolicyService {
     return toDto(await this.policy());
   }
 
-  /** Clocks start when the case is raised; a priority without a target has no clock. */
-  clocksFor(policy: SlaPolicy, priority: string, raisedAt: Date): CaseClocks {
-    const target = policy.targets.find((t) => t.priority === priority);
+  /**
+   * Clocks start when the case is raised; a priority without a target has no clock. A service
+   * contract's target for the priority replaces the policy's (its calendar stays the policy's).
+   */
+  clocksFor(policy: SlaPolicy, priority: string, raisedAt: Date, contractTargets: ContractSlaTargetDto[] = []): CaseClocks {
+    const own = contractTargets.find((t) => t.priority === priority);
+    const target = own ? { ...own, businessHours: own.businessHours ?? true } : policy.targets.find((t) => t.priority === priority);
     if (!target) return { responseDueAt: null, resolutionDueAt: null, businessHours: true };
     const due = (minutes: number | null) => (minutes ? addTargetMinutes(policy.calendar, raisedAt, minutes, target.businessHours) : null);
     return { responseDueAt: due(target.firstResponseMinutes), resolutionDueAt: due(target.resolutionMinutes), businessHours: target.businessHours };

@@ -1,6 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 const ACTIVE = `status IN ('new', 'open', 'pending')`;
+const PRIORITY_RANK = `CASE priority WHEN 'urgent' THEN 4 WHEN 'high' THEN 3 WHEN 'normal' THEN 2 ELSE 1 END`;
 
 /**
  * Cases (工单) with their SLA clocks and history, and the company SLA policy (one row).
@@ -19,7 +20,6 @@ export class Cases1795623000100 implements MigrationInterface {
       "description" text,
       "type" character varying(20) NOT NULL,
       "priority" character varying(10) NOT NULL,
-      "priority_rank" smallint GENERATED ALWAYS AS (CASE priority WHEN 'urgent' THEN 4 WHEN 'high' THEN 3 WHEN 'normal' THEN 2 ELSE 1 END) STORED,
       "status" character varying(10) NOT NULL,
       "channel" character varying(10) NOT NULL,
       "customer_id" uuid NOT NULL,
@@ -58,7 +58,8 @@ export class Cases1795623000100 implements MigrationInterface {
     await q.query(`CREATE INDEX "service_cases_department_keyset_idx" ON "service_cases" ("department_id", "created_at" DESC, "id" DESC) WHERE deleted_at IS NULL`);
     await q.query(`CREATE INDEX "service_cases_customer_keyset_idx" ON "service_cases" ("customer_id", "created_at" DESC, "id" DESC)`);
     await q.query(`CREATE INDEX "service_cases_status_keyset_idx" ON "service_cases" ("status", "created_at" DESC, "id" DESC) WHERE deleted_at IS NULL`);
-    await q.query(`CREATE INDEX "service_cases_priority_keyset_idx" ON "service_cases" ("priority_rank", "created_at", "id") WHERE deleted_at IS NULL`);
+    // Priority sorts by meaning (urgent 4 … low 1): the list's sort expression is this one, so the index serves it.
+    await q.query(`CREATE INDEX "service_cases_priority_keyset_idx" ON "service_cases" ((${PRIORITY_RANK}), "created_at", "id") WHERE deleted_at IS NULL`);
     await q.query(`CREATE INDEX "service_cases_due_keyset_idx" ON "service_cases" ((coalesce("resolution_due_at", 'infinity'::timestamptz)), "id") WHERE deleted_at IS NULL`);
     // The queues: a department's or an agent's active cases by resolution due time (small: active cases only).
     await q.query(`CREATE INDEX "service_cases_department_queue_idx" ON "service_cases" ("department_id", (coalesce("resolution_due_at", 'infinity'::timestamptz)), "id") WHERE deleted_at IS NULL AND ${ACTIVE}`);

@@ -1,3 +1,5 @@
 import { Cases1795623000100 } from './1795623000100-cases.migration';
+import { Knowledge1795623000200 } from './1795623000200-knowledge.migration';
+import { ServiceContracts1795623000300 } from './1795623000300-service-contracts.migration';
 
-export const serviceMigrations = [Cases1795623000100];
+export const serviceMigrations = [Cases1795623000100, Knowledge1795623000200, ServiceContracts1795623000300];
