@@ -14,3 +14,4 @@ export * from './delegations/delegation.entity';
 export * from './roles/sync-built-in-roles';
 export * from './audit/audit-events.service';
 export * from './auth/rate-limiter.service';
+export * from './users/record-owner';

@@ -1,4 +1,4 @@
-import type { TestApp } from '@kehu/server-testing';
+import { testPeople, type TestApp } from '@kehu/server-testing';
 import { DataSource } from 'typeorm';
 
 /**
@@ -17,21 +17,8 @@ export interface SegmentsWorld {
 }
 export type Auth = Record<string, string>;
 
-const PASSWORD = 'Marketing-pass-1';
-let seq = 0;
-
 export async function buildSegmentsWorld(t: TestApp): Promise<SegmentsWorld> {
-  const admin = { Authorization: `Bearer ${await t.login()}` };
-  const post = async (url: string, body: object) => {
-    const res = await t.http().post(url).set(admin).send(body);
-    if (res.status !== 201) throw new Error(`${url} ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body;
-  };
-  const user = async (name: string, roles: string[], departmentId: string) => {
-    const email = `${name}-${++seq}@kehu.test`;
-    const id = (await post('/api/v1/users', { email, name, roles, password: PASSWORD, departmentId })).id as string;
-    return { id, auth: { Authorization: `Bearer ${await t.login(email, PASSWORD)}` } };
-  };
+  const { admin, post, user } = await testPeople(t);
   const east = (await post('/api/v1/departments', { name: '华东' })).id as string;
   const west = (await post('/api/v1/departments', { name: '西部' })).id as string;
   await post('/api/v1/roles', { key: 'segment_reader_own', name: 'Reads segments, own customers', permissions: { 'marketing.segment.read': 'own' } });

@@ -1,4 +1,4 @@
-import type { TestApp } from '@kehu/server-testing';
+import { testPeople, type TestApp } from '@kehu/server-testing';
 import { DataSource } from 'typeorm';
 
 /**
@@ -17,23 +17,10 @@ export interface CasesWorld {
 }
 export type Auth = Record<string, string>;
 
-const PASSWORD = 'Service-pass-1';
-let seq = 0;
-
 export async function buildCasesWorld(t: TestApp): Promise<CasesWorld> {
-  const admin = { Authorization: `Bearer ${await t.login()}` };
-  const post = async (url: string, body: object) => {
-    const res = await t.http().post(url).set(admin).send(body);
-    if (res.status !== 201) throw new Error(`${url} ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body;
-  };
-  const user = async (name: string, roles: string[], departmentId: string) => {
-    const email = `${name}-${++seq}@kehu.test`;
-    const id = (await post('/api/v1/users', { email, name, roles, password: PASSWORD, departmentId })).id as string;
-    return { id, auth: { Authorization: `Bearer ${await t.login(email, PASSWORD)}` } };
-  };
-  const east = (await post('/api/v1/departments', { name: `华东服务 ${seq}` })).id as string;
-  const west = (await post('/api/v1/departments', { name: `西部服务 ${seq}` })).id as string;
+  const { admin, post, user } = await testPeople(t);
+  const east = (await post('/api/v1/departments', { name: '华东服务' })).id as string;
+  const west = (await post('/api/v1/departments', { name: '西部服务' })).id as string;
   const eastAgent = await user('east-agent', ['service_agent'], east);
   const eastAgent2 = await user('east-agent-2', ['service_agent'], east);
   const westAgent = await user('west-agent', ['service_agent'], west);
@@ -42,8 +29,8 @@ export async function buildCasesWorld(t: TestApp): Promise<CasesWorld> {
 
   const ds = t.app.get(DataSource);
   const customer = async (name: string) => (await ds.query(`INSERT INTO customers (name, name_key, source) VALUES ($1, $1, 'other') RETURNING id`, [name]))[0].id as string;
-  const c1 = await customer(`上海打印科技 ${seq}`);
-  const c2 = await customer(`杭州复印服务 ${seq}`);
+  const c1 = await customer('上海打印科技');
+  const c2 = await customer('杭州复印服务');
   const contact = async (customerId: string, name: string) => (await ds.query(`INSERT INTO contacts (customer_id, name) VALUES ($1, $2) RETURNING id`, [customerId, name]))[0].id as string;
   return {
     admin,

@@ -1,4 +1,4 @@
-import type { TestApp } from '@kehu/server-testing';
+import { testPeople, type TestApp } from '@kehu/server-testing';
 
 /**
  * The people knowledge-base tests act as: a service manager per department (manage scope
@@ -18,21 +18,8 @@ export interface KnowledgeWorld {
 }
 export type Auth = Record<string, string>;
 
-const PASSWORD = 'Service-pass-1';
-let seq = 0;
-
 export async function buildKnowledgeWorld(t: TestApp): Promise<KnowledgeWorld> {
-  const admin = { Authorization: `Bearer ${await t.login()}` };
-  const post = async (url: string, body: object) => {
-    const res = await t.http().post(url).set(admin).send(body);
-    if (res.status !== 201) throw new Error(`${url} ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body;
-  };
-  const user = async (name: string, roles: string[], departmentId: string) => {
-    const email = `${name}-${++seq}@kehu.test`;
-    const id = (await post('/api/v1/users', { email, name, roles, password: PASSWORD, departmentId })).id as string;
-    return { id, auth: { Authorization: `Bearer ${await t.login(email, PASSWORD)}` } };
-  };
+  const { admin, post, user } = await testPeople(t);
   const east = (await post('/api/v1/departments', { name: '华东服务部' })).id as string;
   const west = (await post('/api/v1/departments', { name: '西部服务部' })).id as string;
   const eastManager = await user('east-service-manager', ['service_manager'], east);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CustomerDto, ListCustomersQuery, Page } from '@kehu/contracts';
 import { CustomFieldType, ErrorCode } from '@kehu/contracts';
-import { applyScope, DomainException, getRawPrepared, likePattern, paginateJson, parseSort, type Principal, type SortWhitelist } from '@kehu/server-core';
+import { applyScope, DomainException, fieldError, getRawPrepared, likePattern, paginateJson, parseSort, type Principal, type SortWhitelist } from '@kehu/server-core';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { customFieldSortExpression } from '../custom-fields/custom-field-sql';
 import type { CustomFieldDefinition } from '../custom-fields/custom-field.entity';
@@ -35,6 +35,16 @@ export class CustomersRepository {
   async get(principal: Principal, id: string, permission = 'sales.customer.read', manager?: EntityManager): Promise<Customer> {
     const c = await this.scoped(principal, permission, manager).andWhere('c.id = :id', { id }).getOne();
     if (!c) throw DomainException.notFound('Customer');
+    return c;
+  }
+
+  /**
+   * A customer another record is about to name (`customerId` of an opportunity, order, case …):
+   * it must be in the caller's scope of the permission; anything else is 400 naming customerId.
+   */
+  async linkable(principal: Principal, customerId: string, manager?: EntityManager, permission = 'sales.customer.read'): Promise<Customer> {
+    const c = await this.scoped(principal, permission, manager).andWhere('c.id = :id', { id: customerId }).getOne();
+    if (!c) throw fieldError('customerId', 'exists', 'customerId does not name a customer you can see');
     return c;
   }
 

@@ -60,7 +60,7 @@ export class ActivitiesService {
     const occurredAt = dto.occurredAt ? new Date(dto.occurredAt) : new Date();
     checkTimes(occurredAt, dto.dueAt ? new Date(dto.dueAt) : null, dto.reminderAt ? new Date(dto.reminderAt) : null);
     return this.tx.run(async (m) => {
-      await this.checkCustomer(m, principal, customerId);
+      await this.customers.linkable(principal, customerId, m);
       await this.checkContact(m, customerId, dto.contactId);
       const participants = await toParticipants(m, dto.participants);
       const record = {
@@ -197,16 +197,6 @@ export class ActivitiesService {
       }
       return toActivityDto(after);
     });
-  }
-
-  /** The customer must be in the caller's sales.customer.read scope (out of scope reads as absent). */
-  private async checkCustomer(m: EntityManager, principal: Principal, customerId: string): Promise<void> {
-    try {
-      await this.customers.get(principal, customerId, 'sales.customer.read', m);
-    } catch (err) {
-      if (err instanceof DomainException && err.code === ErrorCode.NOT_FOUND) throw fieldError('customerId', 'exists', 'customerId does not name a customer you can see');
-      throw err;
-    }
   }
 
   /** A follow-up's contact must be a (live) contact of the same customer. */

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
   ContractApprovalDecision,
-  DataScope,
   ErrorCode,
   SalesContractStatus,
   type CreateSalesContractDto,
@@ -10,7 +9,7 @@ import {
 } from '@kehu/contracts';
 import { AuditService, Clock, diff, DomainException, fieldError, OutboxService, type Principal, softDeleteRow, TransactionService, updateVersioned } from '@kehu/server-core';
 import { CustomersRepository } from '@kehu/server-customers';
-import { User } from '@kehu/server-identity';
+import { resolveRecordOwner } from '@kehu/server-identity';
 import type { EntityManager } from 'typeorm';
 import { businessDay } from './business-day';
 import { approvedStatusOn, currencies, EDITABLE_TERMS, transitionError } from './contract-rules';
@@ -44,10 +43,10 @@ export class SalesContractsService {
   async create(principal: Principal, dto: CreateSalesContractDto): Promise<SalesContractDto> {
     try {
       return await this.tx.run(async (m) => {
-        await this.checkCustomer(m, principal, dto.customerId);
+        await this.customers.linkable(principal, dto.customerId, m);
         if (dto.opportunityId) await this.checkOpportunity(m, dto.customerId, dto.opportunityId);
         checkDates(dto.startDate, dto.endDate);
-        const owner = await this.owner(m, principal, dto.ownerId);
+        const owner = await resolveRecordOwner(m, principal, dto.ownerId, 'sales.contract.update', 'a contract');
         const number = dto.number ?? (await this.nextNumber(m));
         if (dto.number && (await this.numberTaken(m, dto.number))) throw numberTaken();
         const record = {
@@ -105,7 +104,7 @@ export class SalesContractsService {
         checkDates(changes.startDate ?? before.startDate, changes.endDate ?? before.endDate);
         if (dto.signedDate !== undefined) changes.signedDate = dto.signedDate;
         if (dto.ownerId !== undefined && dto.ownerId !== before.ownerId) {
-          const owner = await this.owner(m, principal, dto.ownerId);
+          const owner = await resolveRecordOwner(m, principal, dto.ownerId, 'sales.contract.update', 'a contract');
           changes.ownerId = owner.id;
           changes.departmentId = owner.departmentId;
         }
@@ -207,30 +206,6 @@ export class SalesContractsService {
   private currency(code: string | undefined): string | undefined {
     if (code !== undefined && !currencies.has(code)) throw fieldError('currency', 'iso4217', 'currency must be an ISO 4217 code such as CNY');
     return code;
-  }
-
-  /** The caller by default; another owner needs sales.contract.update with department (owner in your departments) or all scope. */
-  private async owner(m: EntityManager, principal: Principal, ownerId: string | undefined): Promise<{ id: string; departmentId: string | null }> {
-    if (!ownerId || ownerId === principal.userId) return { id: principal.userId, departmentId: principal.departmentId };
-    const scope = principal.permissions['sales.contract.update'];
-    if (scope !== DataScope.DEPARTMENT && scope !== DataScope.ALL) {
-      throw new DomainException(ErrorCode.FORBIDDEN, 'Giving a contract to another owner needs sales.contract.update with department or all scope.');
-    }
-    const user = await m.findOne(User, { where: { id: ownerId, active: true } });
-    if (!user) throw fieldError('ownerId', 'exists', 'ownerId does not name an active user');
-    if (scope === DataScope.DEPARTMENT && !(user.departmentId && principal.departmentSubtreeIds.includes(user.departmentId))) {
-      throw fieldError('ownerId', 'inScope', 'ownerId must be a user of your departments');
-    }
-    return { id: user.id, departmentId: user.departmentId };
-  }
-
-  private async checkCustomer(m: EntityManager, principal: Principal, customerId: string): Promise<void> {
-    try {
-      await this.customers.get(principal, customerId, 'sales.customer.read', m);
-    } catch (err) {
-      if (err instanceof DomainException && err.code === ErrorCode.NOT_FOUND) throw fieldError('customerId', 'exists', 'customerId does not name a customer you can see');
-      throw err;
-    }
   }
 
   private async checkOpportunity(m: EntityManager, customerId: string, opportunityId: string): Promise<void> {

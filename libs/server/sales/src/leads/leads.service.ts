@@ -263,7 +263,7 @@ export class LeadsService {
       }
       if (lead.version !== version) throw new DomainException(ErrorCode.PRECONDITION_FAILED, 'Lead was changed by someone else; reload and try again.');
       if (lead.status === LeadStatus.DISQUALIFIED) throw new DomainException(ErrorCode.CONFLICT, 'A disqualified lead cannot be converted; requalify it first.');
-      const { customer, created } = dto.customerId ? { customer: await this.linkCustomer(m, principal, dto.customerId), created: false } : { customer: await this.createCustomer(m, principal, lead, allowDuplicate), created: true };
+      const { customer, created } = dto.customerId ? { customer: await this.customers.linkable(principal, dto.customerId, m), created: false } : { customer: await this.createCustomer(m, principal, lead, allowDuplicate), created: true };
       const contact = await m.save(
         Contact,
         m.create(Contact, {
@@ -310,16 +310,6 @@ export class LeadsService {
         const errors = err.options.errors.map((e) => ({ ...e, field: `createOpportunity.${e.field}`, message: `createOpportunity.${e.message}` }));
         throw new DomainException(ErrorCode.VALIDATION_FAILED, errors.map((e) => e.message).join('; '), { errors });
       }
-      throw err;
-    }
-  }
-
-  /** An existing customer the caller can see; anything else is 400 naming customerId. */
-  private async linkCustomer(m: EntityManager, principal: Principal, customerId: string): Promise<Customer> {
-    try {
-      return await this.customers.get(principal, customerId, 'sales.customer.read', m);
-    } catch (err) {
-      if (err instanceof DomainException && err.code === ErrorCode.NOT_FOUND) throw fieldError('customerId', 'exists', 'customerId does not name a customer you can see');
       throw err;
     }
   }

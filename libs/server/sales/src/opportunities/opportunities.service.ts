@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import {
-  DataScope,
   ErrorCode,
   OpportunityStatus,
   StageKind,
@@ -15,7 +14,7 @@ import {
 } from '@kehu/contracts';
 import { AuditService, diff, DomainException, fieldError, OutboxService, type Principal, restoreRow, softDeleteRow, TransactionService, updateVersioned } from '@kehu/server-core';
 import { applyCustomFields, Contact, CustomersRepository, CustomFieldsService } from '@kehu/server-customers';
-import { AuditEventsService, User } from '@kehu/server-identity';
+import { AuditEventsService, resolveRecordOwner } from '@kehu/server-identity';
 import type { EntityManager } from 'typeorm';
 import { PipelinesService } from '../pipelines/pipelines.service';
 import { computeLineItems } from './line-items';
@@ -87,13 +86,13 @@ export class OpportunitiesService {
   private async insert(m: EntityManager, principal: Principal, dto: CreateOpportunityDto): Promise<OpportunityDto> {
     if (dto.lineItems?.length && dto.amount !== undefined) throw fieldError('amount', 'computedFromLineItems', 'amount is computed from lineItems; send one or the other');
     const currency = this.currency(dto.currency) ?? 'CNY';
-    await this.checkCustomer(m, principal, dto.customerId);
+    await this.customers.linkable(principal, dto.customerId, m);
     await this.checkContact(m, dto.customerId, dto.contactId);
     const pipeline = await this.pipelineFor(m, dto.pipelineId);
     const stage = dto.stageId ? this.stageOf(pipeline, dto.stageId) : pipeline.stages.find((s) => s.kind === StageKind.OPEN);
     if (!stage) throw fieldError('stageId', 'required', 'the pipeline has no open stage; name a stageId');
     checkLostReason(stage, dto.lostReason);
-    const owner = await this.owner(m, principal, dto.ownerId);
+    const owner = await resolveRecordOwner(m, principal, dto.ownerId, 'sales.opportunity.update', 'an opportunity');
     const computed = dto.lineItems?.length ? computeLineItems(dto.lineItems) : undefined;
     const customFields = applyCustomFields(await this.customFields.definitions('opportunity', m), {}, dto.customFields, 'create');
     const fields = stageFields(stage, dto.lostReason);
@@ -155,7 +154,7 @@ export class OpportunitiesService {
         changes.lostReason = dto.lostReason;
       }
       if (dto.ownerId !== undefined && dto.ownerId !== before.ownerId) {
-        const owner = await this.owner(m, principal, dto.ownerId);
+        const owner = await resolveRecordOwner(m, principal, dto.ownerId, 'sales.opportunity.update', 'an opportunity');
         changes.ownerId = owner.id;
         changes.departmentId = owner.departmentId;
       }
@@ -286,34 +285,6 @@ export class OpportunitiesService {
     const stage = pipeline.stages.find((s) => s.id === stageId);
     if (!stage) throw fieldError('stageId', 'inPipeline', "stageId is not a stage of the opportunity's pipeline");
     return stage;
-  }
-
-  /**
-   * The caller by default. Another owner needs sales.opportunity.update with department
-   * scope (the owner in the caller's departments) or all scope; the department follows the owner.
-   */
-  private async owner(m: EntityManager, principal: Principal, ownerId: string | undefined): Promise<{ id: string; departmentId: string | null }> {
-    if (!ownerId || ownerId === principal.userId) return { id: principal.userId, departmentId: principal.departmentId };
-    const scope = principal.permissions['sales.opportunity.update'];
-    if (scope !== DataScope.DEPARTMENT && scope !== DataScope.ALL) {
-      throw new DomainException(ErrorCode.FORBIDDEN, 'Giving an opportunity to another owner needs sales.opportunity.update with department or all scope.');
-    }
-    const user = await m.findOne(User, { where: { id: ownerId, active: true } });
-    if (!user) throw fieldError('ownerId', 'exists', 'ownerId does not name an active user');
-    if (scope === DataScope.DEPARTMENT && !(user.departmentId && principal.departmentSubtreeIds.includes(user.departmentId))) {
-      throw fieldError('ownerId', 'inScope', 'ownerId must be a user of your departments');
-    }
-    return { id: user.id, departmentId: user.departmentId };
-  }
-
-  /** The customer must be in the caller's sales.customer.read scope (out of scope reads as absent). */
-  private async checkCustomer(m: EntityManager, principal: Principal, customerId: string): Promise<void> {
-    try {
-      await this.customers.get(principal, customerId, 'sales.customer.read', m);
-    } catch (err) {
-      if (err instanceof DomainException && err.code === ErrorCode.NOT_FOUND) throw fieldError('customerId', 'exists', 'customerId does not name a customer you can see');
-      throw err;
-    }
   }
 
   private async checkContact(m: EntityManager, customerId: string, contactId: string | undefined | null): Promise<void> {

@@ -62,7 +62,7 @@ export class OrdersService {
 
   create(principal: Principal, dto: CreateOrderDto): Promise<OrderDto> {
     return this.tx.run(async (m) => {
-      const customer = await this.customer(m, principal, dto.customerId);
+      const customer = await this.customers.linkable(principal, dto.customerId, m);
       if (dto.opportunityId) await this.checkOpportunity(m, principal, dto.opportunityId, dto.customerId);
       const computed = await computeOrder(m, this.prices, customer.id, dto.lines, checkCurrency(dto.currency));
       return this.insert(m, principal, customer, computed, { opportunityId: dto.opportunityId ?? null, ownerId: dto.ownerId, note: dto.note ?? null, placedAt: dto.placedAt ? new Date(dto.placedAt) : this.clock.now() });
@@ -81,7 +81,7 @@ export class OrdersService {
       await m.query(`SELECT pg_advisory_xact_lock(hashtext('order-from-opportunity:' || $1))`, [opportunityId]);
       const existing = await m.findOne(Order, { where: { opportunityId } });
       if (existing) throw new DomainException(ErrorCode.ALREADY_EXISTS, 'This opportunity already has an order.', { extensions: { orderId: existing.id } });
-      const customer = await this.customer(m, principal, o.customerId);
+      const customer = await this.customers.linkable(principal, o.customerId, m);
       const items = await this.opportunities.lineItems(o.id, o.customerId, m);
       const codes = items.map((i) => i.productCode).filter((c): c is string => !!c);
       const products = codes.length ? await m.createQueryBuilder(Product, 'p').where('p.code = ANY(:codes) AND p.active', { codes }).getMany() : [];
@@ -157,7 +157,7 @@ export class OrdersService {
     return this.tx.run(async (m) => {
       await m.query(`SELECT pg_advisory_xact_lock(hashtext('order-external:' || $1 || '/' || $2))`, [source, externalId]);
       const existing = await m.getRepository(Order).createQueryBuilder('o').withDeleted().where('o.external_source = :source AND o.external_id = :externalId', { source, externalId }).getOne();
-      const customer = await this.customer(m, principal, dto.customerId);
+      const customer = await this.customers.linkable(principal, dto.customerId, m);
       if (!existing) {
         const computed = await computeOrder(m, this.prices, customer.id, dto.lines, checkCurrency(dto.currency));
         const placedAt = dto.placedAt ? new Date(dto.placedAt) : this.clock.now();
@@ -259,16 +259,6 @@ export class OrdersService {
   private async replaceLines(m: EntityManager, orderId: string, computed: ComputedOrder): Promise<void> {
     await m.delete(OrderLine, { orderId });
     await m.insert(OrderLine, computed.lines.map((l) => ({ ...l, orderId })));
-  }
-
-  /** The customer must be in the caller's sales.customer.read scope (400 naming customerId otherwise). */
-  private async customer(m: EntityManager, principal: Principal, customerId: string): Promise<Customer> {
-    try {
-      return await this.customers.get(principal, customerId, 'sales.customer.read', m);
-    } catch (err) {
-      if (err instanceof DomainException && err.code === ErrorCode.NOT_FOUND) throw fieldError('customerId', 'exists', 'customerId does not name a customer you can see');
-      throw err;
-    }
   }
 
   private async checkOpportunity(m: EntityManager, principal: Principal, opportunityId: string, customerId: string): Promise<void> {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CaseChannel, CaseEventKind, CasePriority, CaseStatus, CaseType, DataScope, ErrorCode, type AssignCaseDto, type CaseDto, type CreateCaseDto, type UpdateCaseDto } from '@kehu/contracts';
 import { Clock, DomainException, fieldError, restoreRow, softDeleteRow, TransactionService, updateVersioned, type Principal } from '@kehu/server-core';
 import { CustomersRepository } from '@kehu/server-customers';
-import { User } from '@kehu/server-identity';
+import { resolveRecordOwner } from '@kehu/server-identity';
 import type { EntityManager } from 'typeorm';
 import { localDate } from './business-calendar';
 import { CaseJournal } from './case-journal';
@@ -32,9 +32,9 @@ export class CasesService {
 
   create(principal: Principal, dto: CreateCaseDto): Promise<CaseDto> {
     return this.tx.run(async (m) => {
-      await this.checkCustomer(m, principal, dto.customerId);
+      await this.customers.linkable(principal, dto.customerId, m);
       if (dto.contactId) await this.checkContact(m, dto.customerId, dto.contactId);
-      const owner = await this.owner(m, principal, dto.ownerId, 'service.case.create');
+      const owner = await resolveRecordOwner(m, principal, dto.ownerId, 'service.case.assign', 'a case');
       // Cases are seen by department: one without a department would vanish from everyone with department scope.
       if (!owner.departmentId && principal.permissions['service.case.read'] === DataScope.DEPARTMENT) {
         throw new DomainException(ErrorCode.FORBIDDEN, 'Cases are shared by department: the agent needs a department before raising cases (ask an administrator).');
@@ -109,7 +109,7 @@ export class CasesService {
     return this.tx.run(async (m) => {
       const c = await this.repo.get(principal, id, 'service.case.assign', m, true);
       if (c.ownerId === dto.ownerId) return this.repo.dto(id, m);
-      const owner = await this.owner(m, principal, dto.ownerId, 'service.case.assign');
+      const owner = await resolveRecordOwner(m, principal, dto.ownerId, 'service.case.assign', 'a case');
       await m.update(ServiceCase, { id }, { ownerId: owner.id, departmentId: owner.departmentId, version: () => 'version + 1' } as never);
       await this.journal.record(m, c, principal.actorId, {
         kind: CaseEventKind.ASSIGNED,
@@ -147,29 +147,6 @@ export class CasesService {
   private async nextNumber(m: EntityManager, day: string): Promise<string> {
     const [{ n }] = await m.query(`SELECT nextval('service_case_number_seq')::int AS n`);
     return `CS-${day.replace(/-/g, '')}-${String(n).padStart(5, '0')}`;
-  }
-
-  /** The caller by default; another agent needs department (agent in your departments) or all scope of the permission. */
-  private async owner(m: EntityManager, principal: Principal, ownerId: string | undefined, permission: string): Promise<{ id: string; departmentId: string | null }> {
-    if (!ownerId || ownerId === principal.userId) return { id: principal.userId, departmentId: principal.departmentId };
-    const scope = principal.permissions['service.case.assign'];
-    if (scope !== DataScope.DEPARTMENT && scope !== DataScope.ALL && scope !== DataScope.TEAM) {
-      throw new DomainException(ErrorCode.FORBIDDEN, `Giving a case to another agent needs service.case.assign (${permission}).`);
-    }
-    const user = await m.findOne(User, { where: { id: ownerId, active: true } });
-    if (!user) throw fieldError('ownerId', 'exists', 'ownerId does not name an active user');
-    const inScope = scope === DataScope.ALL || (scope === DataScope.TEAM ? principal.teamMemberIds.includes(user.id) : !!user.departmentId && principal.departmentSubtreeIds.includes(user.departmentId));
-    if (!inScope) throw fieldError('ownerId', 'inScope', 'ownerId must be a user in your service.case.assign scope');
-    return { id: user.id, departmentId: user.departmentId };
-  }
-
-  private async checkCustomer(m: EntityManager, principal: Principal, customerId: string): Promise<void> {
-    try {
-      await this.customers.get(principal, customerId, 'sales.customer.read', m);
-    } catch (err) {
-      if (err instanceof DomainException && err.code === ErrorCode.NOT_FOUND) throw fieldError('customerId', 'exists', 'customerId does not name a customer you can see');
-      throw err;
-    }
   }
 
   private async checkContact(m: EntityManager, customerId: string, contactId: string): Promise<void> {

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { CasePriority, DataScope, ErrorCode, type ContractSlaTargetDto, type CreateServiceContractDto, type ServiceContractDto, type UpdateServiceContractDto } from '@kehu/contracts';
+import { CasePriority, ErrorCode, type ContractSlaTargetDto, type CreateServiceContractDto, type ServiceContractDto, type UpdateServiceContractDto } from '@kehu/contracts';
 import { AuditService, diff, DomainException, fieldError, OutboxService, restoreRow, softDeleteRow, TransactionService, updateVersioned, type Principal } from '@kehu/server-core';
 import { CustomersRepository } from '@kehu/server-customers';
-import { User } from '@kehu/server-identity';
+import { resolveRecordOwner } from '@kehu/server-identity';
 import type { EntityManager } from 'typeorm';
 import { SlaPolicyService } from '../cases/sla-policy.service';
 import { ServiceContract } from './service-contract.entity';
@@ -36,10 +36,10 @@ export class ServiceContractsService {
   async create(principal: Principal, dto: CreateServiceContractDto): Promise<ServiceContractDto> {
     try {
       return await this.tx.run(async (m) => {
-        await this.checkCustomer(m, principal, dto.customerId);
+        await this.customers.linkable(principal, dto.customerId, m);
         checkTerm(dto.startDate, dto.endDate);
         const slaTargets = checkTargets(dto.slaTargets ?? []);
-        const owner = await this.owner(m, principal, dto.ownerId);
+        const owner = await resolveRecordOwner(m, principal, dto.ownerId, 'service.contract.manage', 'a service contract');
         const today = await this.sla.today(m);
         if (dto.number && (await m.getRepository(ServiceContract).exists({ where: { number: dto.number } }))) throw numberTaken();
         const record = {
@@ -82,7 +82,7 @@ export class ServiceContractsService {
       if (dto.visitsIncluded !== undefined) changes.visitsIncluded = dto.visitsIncluded;
       if (dto.notes !== undefined) changes.notes = dto.notes?.trim() || null;
       if (dto.ownerId !== undefined && dto.ownerId !== before.ownerId) {
-        const owner = await this.owner(m, principal, dto.ownerId);
+        const owner = await resolveRecordOwner(m, principal, dto.ownerId, 'service.contract.manage', 'a service contract');
         changes.ownerId = owner.id;
         changes.departmentId = owner.departmentId;
       }
@@ -130,29 +130,6 @@ export class ServiceContractsService {
   private async nextNumber(m: EntityManager, today: string): Promise<string> {
     const [{ n }] = await m.query(`SELECT nextval('service_contract_number_seq')::int AS n`);
     return `SC-${today.replace(/-/g, '')}-${String(n).padStart(5, '0')}`;
-  }
-
-  private async owner(m: EntityManager, principal: Principal, ownerId: string | undefined): Promise<{ id: string; departmentId: string | null }> {
-    if (!ownerId || ownerId === principal.userId) return { id: principal.userId, departmentId: principal.departmentId };
-    const scope = principal.permissions['service.contract.manage'];
-    if (scope !== DataScope.DEPARTMENT && scope !== DataScope.ALL) {
-      throw new DomainException(ErrorCode.FORBIDDEN, 'Giving a service contract to another account manager needs service.contract.manage with department or all scope.');
-    }
-    const user = await m.findOne(User, { where: { id: ownerId, active: true } });
-    if (!user) throw fieldError('ownerId', 'exists', 'ownerId does not name an active user');
-    if (scope === DataScope.DEPARTMENT && !(user.departmentId && principal.departmentSubtreeIds.includes(user.departmentId))) {
-      throw fieldError('ownerId', 'inScope', 'ownerId must be a user of your departments');
-    }
-    return { id: user.id, departmentId: user.departmentId };
-  }
-
-  private async checkCustomer(m: EntityManager, principal: Principal, customerId: string): Promise<void> {
-    try {
-      await this.customers.get(principal, customerId, 'sales.customer.read', m);
-    } catch (err) {
-      if (err instanceof DomainException && err.code === ErrorCode.NOT_FOUND) throw fieldError('customerId', 'exists', 'customerId does not name a customer you can see');
-      throw err;
-    }
   }
 }
 
