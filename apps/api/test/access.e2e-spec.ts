@@ -90,6 +90,10 @@ const scoped: Record<string, (ctx: Ctx) => ScopeFixture> = {
   '/api/v1/cases/{id}/close': (c) => ({ inside: { id: c.cases.close }, outside: { id: c.cases.outsideResolved } }),
   '/api/v1/cases/{id}/satisfaction': (c) => ({ inside: { id: c.cases.rate }, outside: { id: c.cases.outsideResolved }, body: { score: 4 } }),
   '/api/v1/cases/{id}/restore': (c) => ({ inside: { id: c.cases.deletedInside }, outside: { id: c.cases.deletedOutside } }),
+  '/api/v1/work-orders/{id}': (c) => ({ inside: { id: c.workOrders.inside }, outside: { id: c.workOrders.outside }, body: { instructions: 'access' } }),
+  '/api/v1/work-orders/{id}/start': (c) => ({ inside: { id: c.workOrders.start }, outside: { id: c.workOrders.outside } }),
+  '/api/v1/work-orders/{id}/complete': (c) => ({ inside: { id: c.workOrders.complete }, outside: { id: c.workOrders.outside }, body: { result: 'access' } }),
+  '/api/v1/work-orders/{id}/cancel': (c) => ({ inside: { id: c.workOrders.cancel }, outside: { id: c.workOrders.outside }, body: { reason: 'access' } }),
   '/api/v1/service-contracts/{id}': (c) => ({ inside: { id: c.serviceContracts.inside }, outside: { id: c.serviceContracts.outside }, body: { notes: 'access' } }),
   '/api/v1/service-contracts/{id}/terminate': (c) => ({ inside: { id: c.serviceContracts.terminate }, outside: { id: c.serviceContracts.outside }, body: { reason: 'access' } }),
   '/api/v1/service-contracts/{id}/restore': (c) => ({ inside: { id: c.serviceContracts.deletedInside }, outside: { id: c.serviceContracts.deletedOutside } }),
@@ -215,6 +219,7 @@ interface Ctx {
   outsideTarget: string;
   cases: Record<'inside' | 'outside' | 'assign' | 'reply' | 'status' | 'resolve' | 'reopen' | 'close' | 'rate' | 'outsideResolved' | 'deletedInside' | 'deletedOutside', string>;
   serviceContracts: Record<'inside' | 'outside' | 'terminate' | 'deletedInside' | 'deletedOutside', string>;
+  workOrders: Record<'inside' | 'outside' | 'start' | 'complete' | 'cancel', string>;
   articles: Record<'inside' | 'outside' | 'publish' | 'archive' | 'published' | 'deletedInside' | 'deletedOutside', string>;
 }
 
@@ -253,6 +258,7 @@ describe('access control over every route', () => {
       'analytics.value.read': 'department',
       'service.case.read': 'department', 'service.case.update': 'department', 'service.case.assign': 'department', 'service.case.delete': 'department',
       'service.contract.read': 'department', 'service.contract.manage': 'department', 'service.knowledge.read': 'department', 'service.knowledge.manage': 'department',
+      'service.workorder.read': 'department', 'service.workorder.manage': 'department', 'service.workorder.execute': 'department',
     } });
     await post('/api/v1/users', { email: 'none@kehu.test', name: 'None', roles: ['nothing'], password: PASSWORD, departmentId: east.id });
     await post('/api/v1/users', { email: 'hr@kehu.test', name: 'HR', roles: ['east_hr'], password: PASSWORD, departmentId: east.id });
@@ -386,6 +392,21 @@ describe('access control over every route', () => {
       terminate: await serviceContract(ctx.insideUser, ctx.insideCustomer),
       deletedInside: await serviceContract(ctx.insideUser, ctx.insideCustomer, true),
       deletedOutside: await serviceContract(ctx.outsideUser, ctx.outsideCustomer, true),
+    };
+    // Work orders: an east (inside) or west (outside) technician booked by the admin, an hour apart.
+    const technicianOf = async (name: string, departmentId: string) => (await post('/api/v1/users', { email: `${name}@kehu.test`, name, roles: ['technician'], password: PASSWORD, departmentId })).id as string;
+    const [eastTechnician, westTechnician] = [await technicianOf('tech-east', east.id), await technicianOf('tech-west', west.id)];
+    let hour = 0;
+    const workOrder = async (technicianId: string, customerId: string) => {
+      const start = new Date(Date.UTC(2026, 11, 1, hour++));
+      return (await post('/api/v1/work-orders', { technicianId, customerId, scheduledStart: start.toISOString(), scheduledEnd: new Date(start.getTime() + 3_000_000).toISOString() })).id as string;
+    };
+    ctx.workOrders = {
+      inside: await workOrder(eastTechnician, ctx.insideCustomer),
+      outside: await workOrder(westTechnician, ctx.outsideCustomer),
+      start: await workOrder(eastTechnician, ctx.insideCustomer),
+      complete: await workOrder(eastTechnician, ctx.insideCustomer),
+      cancel: await workOrder(eastTechnician, ctx.insideCustomer),
     };
     // Articles are written by the admin and handed to an east or west author (the API has no author field).
     const article = async (author: string, then: 'publish' | 'delete' | null = null) => {

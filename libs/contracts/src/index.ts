@@ -67,3 +67,4 @@ export * from './service/service-metrics.dto';
 export * from './service/knowledge.enums';
 export * from './service/knowledge.dto';
 export * from './service/service-contract.dto';
+export * from './service/work-order.dto';

@@ -2884,6 +2884,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/work-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listWorkOrders"];
+        put?: never;
+        post: operations["createWorkOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work-orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getWorkOrder"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["updateWorkOrder"];
+        trace?: never;
+    };
+    "/api/v1/work-orders/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["cancelWorkOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work-orders/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["completeWorkOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work-orders/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["startWorkOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3121,6 +3201,10 @@ export interface components {
             timeZone: string;
             workingHours: components["schemas"]["WorkingIntervalDto"][];
         };
+        CancelWorkOrderDto: {
+            /** @example 客户改期 */
+            reason: string;
+        };
         /** @enum {string} */
         CaseChannel: "phone" | "email" | "web" | "wechat" | "portal" | "visit" | "other";
         CaseDto: {
@@ -3182,7 +3266,7 @@ export interface components {
             kind: components["schemas"]["CaseEventKind"];
         };
         /** @enum {string} */
-        CaseEventKind: "created" | "reply" | "note" | "status" | "assigned" | "updated" | "resolved" | "reopened" | "closed" | "satisfaction" | "response_breached" | "resolution_breached";
+        CaseEventKind: "created" | "reply" | "note" | "status" | "assigned" | "updated" | "resolved" | "reopened" | "closed" | "satisfaction" | "work_order" | "response_breached" | "resolution_breached";
         CasePageDto: {
             data: components["schemas"]["CaseDto"][];
             /** @description Cursor of the next page; null on the last page. */
@@ -3309,6 +3393,12 @@ export interface components {
         };
         /** @enum {string} */
         CommissionStatementStatus: "draft" | "confirmed";
+        CompleteWorkOrderDto: {
+            /** @example 更换搓纸轮，测试打印 20 页正常 */
+            result: string;
+            /** @example 王经理 */
+            signedBy?: string;
+        };
         ComputeCommissionStatementsDto: {
             currency?: string;
             /** @example 2026-11 */
@@ -3453,7 +3543,7 @@ export interface components {
             /** @example 600 */
             rateLimitPerMinute?: number;
             /** @description Permission names the key may use. */
-            scopes: ("admin.user.read" | "admin.user.manage" | "admin.role.manage" | "admin.department.manage" | "admin.api-key.manage" | "admin.delegation.manage" | "admin.audit.read" | "admin.rollout.manage" | "admin.custom-field.manage" | "sales.customer.read" | "sales.customer.create" | "sales.customer.update" | "sales.customer.delete" | "sales.customer.assign" | "sales.customer.export" | "sales.customer.import" | "sales.customer.merge" | "sales.contact.read" | "sales.contact.create" | "sales.contact.update" | "sales.contact.delete" | "sales.activity.read" | "sales.activity.create" | "sales.activity.update" | "sales.activity.delete" | "sales.lead.read" | "sales.lead.create" | "sales.lead.update" | "sales.lead.delete" | "sales.lead.assign" | "sales.lead.convert" | "sales.lead.export" | "sales.lead.import" | "sales.opportunity.read" | "sales.opportunity.create" | "sales.opportunity.update" | "sales.opportunity.delete" | "sales.opportunity.export" | "sales.pipeline.manage" | "sales.assignment-rule.manage" | "sales.webform.manage" | "sales.pool.read" | "sales.pool.claim" | "sales.pool.assign" | "sales.pool.lock" | "sales.pool.manage" | "sales.product.read" | "sales.product.manage" | "sales.order.read" | "sales.order.create" | "sales.order.update" | "sales.order.delete" | "sales.grading.manage" | "sales.grading.override" | "sales.commission.read" | "sales.commission.manage" | "sales.commission-rule.manage" | "sales.contract.read" | "sales.contract.create" | "sales.contract.update" | "sales.contract.delete" | "sales.contract.approve" | "sales.receivable.manage" | "sales.target.read" | "sales.target.manage" | "sales.revenue-job.run" | "marketing.segment.read" | "marketing.segment.manage" | "marketing.segment.export" | "analytics.revenue.read" | "analytics.value.read" | "analytics.value.manage" | "service.case.read" | "service.case.create" | "service.case.update" | "service.case.assign" | "service.case.delete" | "service.sla.manage" | "service.metrics.read" | "service.knowledge.read" | "service.knowledge.manage" | "service.contract.read" | "service.contract.manage")[];
+            scopes: ("admin.user.read" | "admin.user.manage" | "admin.role.manage" | "admin.department.manage" | "admin.api-key.manage" | "admin.delegation.manage" | "admin.audit.read" | "admin.rollout.manage" | "admin.custom-field.manage" | "sales.customer.read" | "sales.customer.create" | "sales.customer.update" | "sales.customer.delete" | "sales.customer.assign" | "sales.customer.export" | "sales.customer.import" | "sales.customer.merge" | "sales.contact.read" | "sales.contact.create" | "sales.contact.update" | "sales.contact.delete" | "sales.activity.read" | "sales.activity.create" | "sales.activity.update" | "sales.activity.delete" | "sales.lead.read" | "sales.lead.create" | "sales.lead.update" | "sales.lead.delete" | "sales.lead.assign" | "sales.lead.convert" | "sales.lead.export" | "sales.lead.import" | "sales.opportunity.read" | "sales.opportunity.create" | "sales.opportunity.update" | "sales.opportunity.delete" | "sales.opportunity.export" | "sales.pipeline.manage" | "sales.assignment-rule.manage" | "sales.webform.manage" | "sales.pool.read" | "sales.pool.claim" | "sales.pool.assign" | "sales.pool.lock" | "sales.pool.manage" | "sales.product.read" | "sales.product.manage" | "sales.order.read" | "sales.order.create" | "sales.order.update" | "sales.order.delete" | "sales.grading.manage" | "sales.grading.override" | "sales.commission.read" | "sales.commission.manage" | "sales.commission-rule.manage" | "sales.contract.read" | "sales.contract.create" | "sales.contract.update" | "sales.contract.delete" | "sales.contract.approve" | "sales.receivable.manage" | "sales.target.read" | "sales.target.manage" | "sales.revenue-job.run" | "marketing.segment.read" | "marketing.segment.manage" | "marketing.segment.export" | "analytics.revenue.read" | "analytics.value.read" | "analytics.value.manage" | "service.case.read" | "service.case.create" | "service.case.update" | "service.case.assign" | "service.case.delete" | "service.sla.manage" | "service.metrics.read" | "service.knowledge.read" | "service.knowledge.manage" | "service.contract.read" | "service.contract.manage" | "service.workorder.read" | "service.workorder.manage" | "service.workorder.execute")[];
         };
         CreateAssignmentRuleDto: {
             active?: boolean;
@@ -3968,6 +4058,12 @@ export interface components {
                 "service.metrics.read"?: "own" | "team" | "department" | "all";
                 /** @enum {string} */
                 "service.sla.manage"?: "own" | "team" | "department" | "all";
+                /** @enum {string} */
+                "service.workorder.execute"?: "own" | "team" | "department" | "all";
+                /** @enum {string} */
+                "service.workorder.manage"?: "own" | "team" | "department" | "all";
+                /** @enum {string} */
+                "service.workorder.read"?: "own" | "team" | "department" | "all";
             };
         };
         CreateSalesContractDto: {
@@ -4094,6 +4190,27 @@ export interface components {
             source?: components["schemas"]["CustomerSource"];
             /** @example 感谢您的留言，我们会尽快联系您。 */
             successMessage?: string;
+        };
+        CreateWorkOrderDto: {
+            address?: string;
+            /** Format: uuid */
+            caseId?: string;
+            /** Format: uuid */
+            customerId?: string;
+            /** @example 带备用搓纸轮 */
+            instructions?: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-27T03:00:00.000Z
+             */
+            scheduledEnd: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-27T01:00:00.000Z
+             */
+            scheduledStart: string;
+            /** Format: uuid */
+            technicianId: string;
         };
         CreatedApiKeyDto: {
             /** Format: date-time */
@@ -4386,7 +4503,7 @@ export interface components {
          * @description Core error codes; domain modules add their own, documented on their operations.
          * @enum {string}
          */
-        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "TOKEN_EXPIRED" | "ACCOUNT_DISABLED" | "FORBIDDEN" | "MODULE_DISABLED" | "DELEGATION_EXPIRED" | "PASSWORD_POLICY" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "ALREADY_EXISTS" | "ROLE_BUILT_IN" | "ROLE_IN_USE" | "DEPARTMENT_NOT_EMPTY" | "DUPLICATE_SUSPECTED" | "LEAD_ALREADY_CONVERTED" | "STAGE_IN_USE" | "POOL_NOT_EMPTY" | "LAST_ENABLED_POOL" | "CLAIM_DAILY_LIMIT" | "OWNER_CAPACITY_REACHED" | "LOCK_CAPACITY_REACHED" | "RECLAIM_COOLDOWN" | "CLAIM_WAITING_PERIOD" | "CUSTOMER_LOCKED" | "NOT_IN_POOL" | "PRODUCT_CODE_TAKEN" | "ORDER_STATUS_TRANSITION" | "OPPORTUNITY_NOT_WON" | "STATEMENT_CONFIRMED" | "CONTRACT_STATUS_TRANSITION" | "SELF_APPROVAL" | "CASE_STATUS_TRANSITION" | "ALREADY_RATED" | "KNOWLEDGE_STATUS_TRANSITION" | "PAYMENT_EXCEEDS_DUE" | "INSTALMENT_HAS_PAYMENTS" | "PRECONDITION_FAILED" | "PRECONDITION_REQUIRED" | "INVALID_CURSOR" | "RATE_LIMITED" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
+        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "TOKEN_EXPIRED" | "ACCOUNT_DISABLED" | "FORBIDDEN" | "MODULE_DISABLED" | "DELEGATION_EXPIRED" | "PASSWORD_POLICY" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "ALREADY_EXISTS" | "ROLE_BUILT_IN" | "ROLE_IN_USE" | "DEPARTMENT_NOT_EMPTY" | "DUPLICATE_SUSPECTED" | "LEAD_ALREADY_CONVERTED" | "STAGE_IN_USE" | "POOL_NOT_EMPTY" | "LAST_ENABLED_POOL" | "CLAIM_DAILY_LIMIT" | "OWNER_CAPACITY_REACHED" | "LOCK_CAPACITY_REACHED" | "RECLAIM_COOLDOWN" | "CLAIM_WAITING_PERIOD" | "CUSTOMER_LOCKED" | "NOT_IN_POOL" | "PRODUCT_CODE_TAKEN" | "ORDER_STATUS_TRANSITION" | "OPPORTUNITY_NOT_WON" | "STATEMENT_CONFIRMED" | "CONTRACT_STATUS_TRANSITION" | "SELF_APPROVAL" | "CASE_STATUS_TRANSITION" | "ALREADY_RATED" | "KNOWLEDGE_STATUS_TRANSITION" | "WORK_ORDER_STATUS_TRANSITION" | "TECHNICIAN_BUSY" | "PAYMENT_EXCEEDS_DUE" | "INSTALMENT_HAS_PAYMENTS" | "PRECONDITION_FAILED" | "PRECONDITION_REQUIRED" | "INVALID_CURSOR" | "RATE_LIMITED" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
         FieldErrorDto: {
             /** @example name */
             field: string;
@@ -5827,6 +5944,7 @@ export interface components {
             updatedAt: string;
             version: number;
             visitsIncluded: number | null;
+            visitsUsed: number | null;
         };
         ServiceContractPageDto: {
             data: components["schemas"]["ServiceContractDto"][];
@@ -6450,6 +6568,12 @@ export interface components {
                 "service.metrics.read"?: "own" | "team" | "department" | "all";
                 /** @enum {string} */
                 "service.sla.manage"?: "own" | "team" | "department" | "all";
+                /** @enum {string} */
+                "service.workorder.execute"?: "own" | "team" | "department" | "all";
+                /** @enum {string} */
+                "service.workorder.manage"?: "own" | "team" | "department" | "all";
+                /** @enum {string} */
+                "service.workorder.read"?: "own" | "team" | "department" | "all";
             };
         };
         UpdateSalesContractDto: {
@@ -6555,6 +6679,16 @@ export interface components {
             redirectUrl?: string | null;
             source?: components["schemas"]["CustomerSource"];
             successMessage?: string | null;
+        };
+        UpdateWorkOrderDto: {
+            address?: string | null;
+            instructions?: string | null;
+            /** Format: date-time */
+            scheduledEnd?: string;
+            /** Format: date-time */
+            scheduledStart?: string;
+            /** Format: uuid */
+            technicianId?: string;
         };
         UpsertOrderDto: {
             currency?: string;
@@ -6701,6 +6835,56 @@ export interface components {
             message: string;
             redirectUrl: string | null;
         };
+        WorkOrderDto: {
+            address: string | null;
+            billable: boolean | null;
+            cancelReason: string | null;
+            /** Format: uuid */
+            caseId: string | null;
+            caseNumber: string | null;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string | null;
+            /** Format: uuid */
+            customerId: string;
+            customerName: string | null;
+            /** Format: uuid */
+            departmentId: string | null;
+            /** Format: uuid */
+            id: string;
+            instructions: string | null;
+            /** @example WO-20261126-00003 */
+            number: string;
+            result: string | null;
+            /** Format: date-time */
+            scheduledEnd: string;
+            /** Format: date-time */
+            scheduledStart: string;
+            /** Format: uuid */
+            serviceContractId: string | null;
+            signedBy: string | null;
+            /** Format: date-time */
+            startedAt: string | null;
+            status: components["schemas"]["WorkOrderStatus"];
+            /** Format: uuid */
+            technicianId: string;
+            technicianName: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        WorkOrderPageDto: {
+            data: components["schemas"]["WorkOrderDto"][];
+            /** @description Cursor of the next page; null on the last page. */
+            nextCursor: string | null;
+            /** @description Total rows matching the filters (only with count=true). */
+            total?: number;
+        };
+        /** @enum {string} */
+        WorkOrderStatus: "scheduled" | "in_progress" | "completed" | "cancelled";
         WorkingIntervalDto: {
             /** @example 18:00 */
             end: string;
@@ -27873,6 +28057,647 @@ export interface operations {
             };
             /** @description NOT_FOUND: no such web form. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests for this API key (RATE_LIMITED); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (INTERNAL_ERROR); quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listWorkOrders: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                /** @description Also return `total` (costs a count query). */
+                count?: boolean;
+                technicianId?: string;
+                status?: components["schemas"]["WorkOrderStatus"];
+                caseId?: string;
+                customerId?: string;
+                from?: string;
+                to?: string;
+                q?: string;
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkOrderPageDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: to not after from, a window over 92 days, a sort not offered. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials (UNAUTHENTICATED, TOKEN_EXPIRED, ACCOUNT_DISABLED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing permission or module disabled (FORBIDDEN, MODULE_DISABLED, DELEGATION_EXPIRED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such work order in your data scope (technician / department). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests for this API key (RATE_LIMITED); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (INTERNAL_ERROR); quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    createWorkOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWorkOrderDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkOrderDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED naming the field: caseId / customerId you cannot see, a technician outside your scope or without service.workorder.execute, scheduledEnd not after scheduledStart or over 72 hours later. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials (UNAUTHENTICATED, TOKEN_EXPIRED, ACCOUNT_DISABLED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing permission or module disabled (FORBIDDEN, MODULE_DISABLED, DELEGATION_EXPIRED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such work order in your data scope (technician / department). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description TECHNICIAN_BUSY: the technician has another visit in that window (extensions: workOrderId, number, scheduledStart, scheduledEnd). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests for this API key (RATE_LIMITED); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (INTERNAL_ERROR); quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getWorkOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description ETag carries the version for If-Match. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkOrderDto"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, MALFORMED_REQUEST) with field errors. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials (UNAUTHENTICATED, TOKEN_EXPIRED, ACCOUNT_DISABLED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing permission or module disabled (FORBIDDEN, MODULE_DISABLED, DELEGATION_EXPIRED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such work order in your data scope (technician / department). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests for this API key (RATE_LIMITED); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (INTERNAL_ERROR); quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    updateWorkOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWorkOrderDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkOrderDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED naming the field: caseId / customerId you cannot see, a technician outside your scope or without service.workorder.execute, scheduledEnd not after scheduledStart or over 72 hours later. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials (UNAUTHENTICATED, TOKEN_EXPIRED, ACCOUNT_DISABLED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing permission or module disabled (FORBIDDEN, MODULE_DISABLED, DELEGATION_EXPIRED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such work order in your data scope (technician / department). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description TECHNICIAN_BUSY (the new window or technician is taken) or WORK_ORDER_STATUS_TRANSITION (no longer scheduled). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description PRECONDITION_FAILED: changed by someone else. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests for this API key (RATE_LIMITED); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (INTERNAL_ERROR); quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    cancelWorkOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelWorkOrderDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkOrderDto"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, MALFORMED_REQUEST) with field errors. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials (UNAUTHENTICATED, TOKEN_EXPIRED, ACCOUNT_DISABLED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing permission or module disabled (FORBIDDEN, MODULE_DISABLED, DELEGATION_EXPIRED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such work order in your data scope (technician / department). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description WORK_ORDER_STATUS_TRANSITION: the work order is not in a status that allows this (extensions: currentStatus, allowed). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests for this API key (RATE_LIMITED); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (INTERNAL_ERROR); quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    completeWorkOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompleteWorkOrderDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkOrderDto"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, MALFORMED_REQUEST) with field errors. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials (UNAUTHENTICATED, TOKEN_EXPIRED, ACCOUNT_DISABLED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing permission or module disabled (FORBIDDEN, MODULE_DISABLED, DELEGATION_EXPIRED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such work order in your data scope (technician / department). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description WORK_ORDER_STATUS_TRANSITION: the work order is not in a status that allows this (extensions: currentStatus, allowed). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests for this API key (RATE_LIMITED); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (INTERNAL_ERROR); quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    startWorkOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkOrderDto"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, MALFORMED_REQUEST) with field errors. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials (UNAUTHENTICATED, TOKEN_EXPIRED, ACCOUNT_DISABLED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing permission or module disabled (FORBIDDEN, MODULE_DISABLED, DELEGATION_EXPIRED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such work order in your data scope (technician / department). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description WORK_ORDER_STATUS_TRANSITION: the work order is not in a status that allows this (extensions: currentStatus, allowed). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

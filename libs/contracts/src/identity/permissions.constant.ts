@@ -96,6 +96,10 @@ export const PERMISSIONS = [
   // Service contracts (服务合同): what a customer is entitled to (SLA targets, visits)
   'service.contract.read',
   'service.contract.manage',
+  // Work orders (派工单): dispatching technicians' visits, and the technicians' own check-in / completion
+  'service.workorder.read',
+  'service.workorder.manage',
+  'service.workorder.execute',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

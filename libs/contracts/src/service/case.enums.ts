@@ -52,6 +52,8 @@ export enum CaseEventKind {
   REOPENED = 'reopened',
   CLOSED = 'closed',
   SATISFACTION = 'satisfaction',
+  /** A technician's visit was booked, completed or cancelled (data: workOrderId, number, status). */
+  WORK_ORDER = 'work_order',
   RESPONSE_BREACHED = 'response_breached',
   RESOLUTION_BREACHED = 'resolution_breached',
 }

@@ -47,6 +47,8 @@ export class ServiceContractDto {
   @ResponseField({ type: [ContractSlaTargetDto] }) slaTargets: ContractSlaTargetDto[];
   /** Field visits included in the term (null: not limited). */
   @ResponseField({ type: 'integer', nullable: true }) visitsIncluded: number | null;
+  /** Included visits used: completed work orders that were not billable (only on getServiceContract). */
+  @ResponseField({ type: 'integer', nullable: true }) visitsUsed: number | null;
   /** Cases raised under this contract. */
   @ResponseField({ type: 'integer', nullable: true }) caseCount: number | null;
   @ResponseField({ type: String, nullable: true }) notes: string | null;

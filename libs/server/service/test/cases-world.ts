@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 
 /**
  * The people and customers case tests use: an east and a west service department, each
- * with agents (department scope on cases) and the east one with a manager; a sales rep
+ * with agents (department scope on cases) and a technician, the east one with a manager; a sales rep
  * with no service permission; two customers (one with a contact) every agent may see.
  */
 export interface CasesWorld {
@@ -13,7 +13,9 @@ export interface CasesWorld {
   westAgent: Auth;
   eastManager: Auth;
   rep: Auth;
-  ids: { eastAgent: string; eastAgent2: string; westAgent: string; eastManager: string; east: string; west: string; customer: string; customer2: string; contact: string; otherContact: string };
+  technician: Auth;
+  westTechnician: Auth;
+  ids: { eastAgent: string; eastAgent2: string; westAgent: string; eastManager: string; technician: string; westTechnician: string; east: string; west: string; customer: string; customer2: string; contact: string; otherContact: string };
 }
 export type Auth = Record<string, string>;
 
@@ -26,6 +28,8 @@ export async function buildCasesWorld(t: TestApp): Promise<CasesWorld> {
   const westAgent = await user('west-agent', ['service_agent'], west);
   const eastManager = await user('east-manager', ['service_manager'], east);
   const rep = await user('rep', ['sales_rep'], east);
+  const technician = await user('east-technician', ['technician'], east);
+  const westTechnician = await user('west-technician', ['technician'], west);
 
   const ds = t.app.get(DataSource);
   const customer = async (name: string) => (await ds.query(`INSERT INTO customers (name, name_key, source) VALUES ($1, $1, 'other') RETURNING id`, [name]))[0].id as string;
@@ -39,6 +43,8 @@ export async function buildCasesWorld(t: TestApp): Promise<CasesWorld> {
     westAgent: westAgent.auth,
     eastManager: eastManager.auth,
     rep: rep.auth,
-    ids: { eastAgent: eastAgent.id, eastAgent2: eastAgent2.id, westAgent: westAgent.id, eastManager: eastManager.id, east, west, customer: c1, customer2: c2, contact: await contact(c1, '王经理'), otherContact: await contact(c2, '李工') },
+    technician: technician.auth,
+    westTechnician: westTechnician.auth,
+    ids: { eastAgent: eastAgent.id, eastAgent2: eastAgent2.id, westAgent: westAgent.id, eastManager: eastManager.id, technician: technician.id, westTechnician: westTechnician.id, east, west, customer: c1, customer2: c2, contact: await contact(c1, '王经理'), otherContact: await contact(c2, '李工') },
   };
 }

@@ -49,6 +49,8 @@ export function statusOf(code: ErrorCode): number {
     case ErrorCode.CASE_STATUS_TRANSITION:
     case ErrorCode.ALREADY_RATED:
     case ErrorCode.KNOWLEDGE_STATUS_TRANSITION:
+    case ErrorCode.WORK_ORDER_STATUS_TRANSITION:
+    case ErrorCode.TECHNICIAN_BUSY:
     case ErrorCode.PAYMENT_EXCEEDS_DUE:
     case ErrorCode.INSTALMENT_HAS_PAYMENTS:
       return 409;

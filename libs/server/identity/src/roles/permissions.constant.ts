@@ -31,7 +31,7 @@ const marketingLeads: Permission[] = ['sales.lead.read', 'sales.lead.create', 's
 /** Marketing targets by segments built on customer value (seed 001's closed loop: value measurement → campaigns). */
 const marketingSegments: Permission[] = ['marketing.segment.read', 'marketing.segment.manage', 'marketing.segment.export', 'analytics.value.read'];
 /** Agents work their department's queue (工单池): take cases up, reply, resolve; the knowledge base to answer from. */
-const serviceWork: Permission[] = ['service.case.read', 'service.case.create', 'service.case.update', 'service.knowledge.read', 'service.contract.read'];
+const serviceWork: Permission[] = ['service.case.read', 'service.case.create', 'service.case.update', 'service.knowledge.read', 'service.contract.read', 'service.workorder.read', 'service.workorder.manage'];
 /** Revenue cube and customer value, read in the role's scope (a rep sees their own revenue and customers). */
 const analyticsRead: Permission[] = ['analytics.revenue.read', 'analytics.value.read'];
 
@@ -41,9 +41,9 @@ export const BUILT_IN_ROLES: { key: string; name: string; permissions: Record<st
   { key: 'sales_manager', name: 'Sales manager', permissions: grant(DataScope.DEPARTMENT, ...salesAll, ...analyticsRead, 'marketing.segment.read') },
   { key: 'sales_rep', name: 'Sales rep', permissions: grant(DataScope.OWN, ...repWork, ...analyticsRead) },
   { key: 'marketing', name: 'Marketing', permissions: grant(DataScope.ALL, ...readCustomers, ...marketingLeads, ...marketingSegments) },
-  { key: 'service_manager', name: 'Service manager', permissions: { ...grant(DataScope.ALL, ...readCustomers), ...grant(DataScope.DEPARTMENT, ...serviceWork, 'service.case.assign', 'service.case.delete', 'service.metrics.read', 'service.knowledge.manage', 'service.contract.manage') } },
+  { key: 'service_manager', name: 'Service manager', permissions: { ...grant(DataScope.ALL, ...readCustomers), ...grant(DataScope.DEPARTMENT, ...serviceWork, 'service.case.assign', 'service.case.delete', 'service.metrics.read', 'service.knowledge.manage', 'service.contract.manage', 'service.workorder.execute') } },
   { key: 'service_agent', name: 'Service agent', permissions: { ...grant(DataScope.ALL, ...readCustomers, 'service.knowledge.read'), ...grant(DataScope.OWN, 'sales.activity.create', 'service.metrics.read'), ...grant(DataScope.DEPARTMENT, ...serviceWork) } },
-  { key: 'technician', name: 'Technician', permissions: grant(DataScope.OWN, ...readCustomers, 'service.case.read', 'service.case.update', 'service.knowledge.read') },
+  { key: 'technician', name: 'Technician', permissions: grant(DataScope.OWN, ...readCustomers, 'service.case.read', 'service.case.update', 'service.knowledge.read', 'service.workorder.read', 'service.workorder.execute') },
   { key: 'analyst', name: 'Analyst', permissions: grant(DataScope.ALL, ...readCustomers, 'sales.customer.export', 'sales.lead.read', 'sales.lead.export', 'sales.opportunity.read', 'sales.opportunity.export', ...analyticsRead, 'marketing.segment.read') },
   { key: 'clerk', name: 'Clerk (data entry)', permissions: grant(DataScope.OWN, ...repWork) },
 ];

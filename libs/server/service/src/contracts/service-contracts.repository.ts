@@ -16,7 +16,7 @@ const sorts = {
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export function toServiceContractDto(c: ServiceContract, today: string, extra: { customerName?: string | null; caseCount?: number | null } = {}): ServiceContractDto {
+export function toServiceContractDto(c: ServiceContract, today: string, extra: { customerName?: string | null; caseCount?: number | null; visitsUsed?: number | null } = {}): ServiceContractDto {
   return {
     id: c.id,
     number: c.number,
@@ -29,6 +29,7 @@ export function toServiceContractDto(c: ServiceContract, today: string, extra: {
     status: contractStatusOn(c, today),
     slaTargets: c.slaTargets,
     visitsIncluded: c.visitsIncluded,
+    visitsUsed: extra.visitsUsed ?? null,
     caseCount: extra.caseCount ?? null,
     notes: c.notes,
     ownerId: c.ownerId,
@@ -59,14 +60,16 @@ export class ServiceContractsRepository {
     return c;
   }
 
-  /** With the customer's name and the number of cases raised under it. */
+  /** With the customer's name, the number of cases raised under it and the included visits used. */
   async dto(contractId: string, today: string, manager: EntityManager = this.ds.manager): Promise<ServiceContractDto> {
     const c = await manager.getRepository(ServiceContract).createQueryBuilder('sc').withDeleted().where('sc.id = :contractId', { contractId }).getOneOrFail();
-    const [row]: { customer_name: string | null; case_count: number }[] = await manager.query(
-      `SELECT (SELECT name FROM customers WHERE id = $2) AS customer_name, (SELECT count(*)::int FROM service_cases WHERE service_contract_id = $1 AND deleted_at IS NULL) AS case_count`,
+    const [row]: { customer_name: string | null; case_count: number; visits_used: number }[] = await manager.query(
+      `SELECT (SELECT name FROM customers WHERE id = $2) AS customer_name,
+              (SELECT count(*)::int FROM service_cases WHERE service_contract_id = $1 AND deleted_at IS NULL) AS case_count,
+              (SELECT count(*)::int FROM work_orders WHERE service_contract_id = $1 AND status = 'completed' AND billable = false AND deleted_at IS NULL) AS visits_used`,
       [contractId, c.customerId],
     );
-    return toServiceContractDto(c, today, { customerName: row.customer_name, caseCount: row.case_count });
+    return toServiceContractDto(c, today, { customerName: row.customer_name, caseCount: row.case_count, visitsUsed: row.visits_used });
   }
 
   async list(principal: Principal, q: ListServiceContractsQuery, today: string): Promise<Page<ServiceContractDto>> {
