@@ -26,13 +26,15 @@ describe('npm run seed (demo organisation)', () => {
   it('builds a realistic, deterministic organisation and refuses to seed twice', async () => {
     const a = await seedInto(42);
     const b = await seedInto(42);
-    expect(a.summary).toMatchObject({ departments: 12, teams: 6, users: 29, sales: { customers: 18 * 8 } });
+    expect(a.summary).toMatchObject({ departments: 12, teams: 6, users: 30, sales: { customers: 18 * 8 } });
     expect(a.summary.sales).toEqual(b.summary.sales);
     expect(a.customers).toEqual(b.customers);
     expect(a.customers.every((c: { owner_id: string; department_id: string }) => c.owner_id && c.department_id)).toBe(true);
     expect(a.summary.sales!.opportunities).toBeGreaterThan(20);
     // Two service people with 16 cases each, all with SLA due times from the seeded policy.
-    expect(a.summary.service).toEqual({ cases: 32 });
+    expect(a.summary.service).toMatchObject({ cases: 32, serviceContracts: 6 });
+    expect(a.summary.service!.workOrders).toBeGreaterThan(0);
+    expect(a.summary.service).toEqual(b.summary.service);
     expect(a.cases).toEqual({ n: 32, withoutDue: 0, statuses: 5 });
     expect(a.users).toEqual(b.users);
     expect(a.users.some((u: { name: string }) => /[\u4e00-\u9fa5]/.test(u.name))).toBe(true);

@@ -2,6 +2,7 @@ import { fakerEN, fakerZH_CN, type Faker } from '@faker-js/faker';
 import { Department, PasswordService, Role, syncBuiltInRoles, Team, TeamMember, User, UserRole } from '@kehu/server-identity';
 import type { EntityManager } from 'typeorm';
 import { seedDemoSalesData, type DemoRep, type SalesDataSummary } from './demo-sales-data';
+import { seedDemoFieldService, type FieldServiceSummary } from './demo-field-service';
 import { seedDemoServiceData, type ServiceDataSummary } from './demo-service-data';
 import { seedSizes, type SeedOptions } from './seed-options';
 
@@ -23,7 +24,7 @@ export interface SeedSummary {
   teams: number;
   logins: { role: string; email: string }[];
   sales?: SalesDataSummary;
-  service?: ServiceDataSummary;
+  service?: ServiceDataSummary & FieldServiceSummary;
 }
 
 /**
@@ -86,10 +87,11 @@ export async function seedDemoOrganisation(m: EntityManager, options: SeedOption
   await addUser(marketing, 'marketing', 1, fakerZH_CN, false);
   const serviceManager = await addUser(service, 'service_manager', 1, fakerZH_CN, false);
   const serviceAgent = await addUser(service, 'service_agent', 1, fakerZH_CN, false);
+  const technician = await addUser(service, 'technician', 1, fakerZH_CN, false);
   await addUser(company, 'analyst', 1, fakerEN, true);
   await addUser(company, 'clerk', 1, fakerZH_CN, false);
   summary.sales = await seedDemoSalesData(m, reps, size.customersPerRep);
   const agents = [serviceAgent, serviceManager].map((id) => ({ id, departmentId: service.id }));
-  summary.service = await seedDemoServiceData(m, agents, size.customersPerRep * 2, fakerZH_CN);
+  summary.service = { ...(await seedDemoServiceData(m, agents, size.customersPerRep * 2, fakerZH_CN)), ...(await seedDemoFieldService(m, { id: technician, departmentId: service.id }, serviceManager)) };
   return summary;
 }

@@ -19,7 +19,7 @@ async function main(): Promise<void> {
     await runMigrationsLocked(ds, url);
     const summary = await ds.transaction((m) => seedDemoOrganisation(m, options, new PasswordService()));
     const sales = summary.sales;
-    console.log(`Seeded (${options.size}, seed ${options.seed}): ${summary.departments} departments, ${summary.teams} teams, ${summary.users} users` + (sales ? `, ${sales.customers} customers, ${sales.contacts} contacts, ${sales.activities} follow-ups, ${sales.opportunities} opportunities` : '') + (summary.service ? `, ${summary.service.cases} service cases.` : '.'));
+    console.log(`Seeded (${options.size}, seed ${options.seed}): ${summary.departments} departments, ${summary.teams} teams, ${summary.users} users` + (sales ? `, ${sales.customers} customers, ${sales.contacts} contacts, ${sales.activities} follow-ups, ${sales.opportunities} opportunities` : '') + (summary.service ? `, ${summary.service.cases} service cases, ${summary.service.serviceContracts} service contracts, ${summary.service.workOrders} work orders.` : '.'));
     console.log(`Every demo user's password is ${DEMO_PASSWORD}. Try:`);
     for (const l of summary.logins) console.log(`  ${l.role.padEnd(16)} ${l.email}`);
   } finally {
