@@ -64,6 +64,7 @@ const scoped: Record<string, (ctx: Ctx) => ScopeFixture> = {
     body: { customerId: c.insideCustomer, lines: [{ description: 'access', quantity: 1, unitPrice: 1 }] },
   }),
   '/api/v1/opportunities/{id}/order': (c) => ({ inside: { id: c.wonInsideOpportunity }, outside: { id: c.outsideOpportunity } }),
+  '/api/v1/customers/{id}/overview': (c) => ({ inside: { id: c.insideCustomer }, outside: { id: c.outsideCustomer } }),
   '/api/v1/customers/{id}/value': (c) => ({ inside: { id: c.insideCustomer }, outside: { id: c.outsideCustomer } }),
   '/api/v1/customers/{id}/grade': (c) => ({ inside: { id: c.insideCustomer }, outside: { id: c.outsideCustomer }, body: { grade: 'B', reason: 'access' } }),
   '/api/v1/commission-statements/{id}': (c) => ({ inside: { id: c.insideStatement }, outside: { id: c.outsideStatement } }),

@@ -59,6 +59,7 @@ export * from './integrations/import-mapping';
 export * from './analytics/value.enums';
 export * from './analytics/value.dto';
 export * from './analytics/cube.dto';
+export * from './analytics/customer-overview.dto';
 export * from './marketing/segment.dto';
 export * from './service/case.enums';
 export * from './service/case.dto';

@@ -868,6 +868,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/customers/{id}/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getCustomerOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/customers/{id}/ownership-history": {
         parameters: {
             query?: never;
@@ -4360,6 +4376,14 @@ export interface components {
             /** Format: date-time */
             lockedAt: string | null;
         };
+        CustomerOverviewDto: {
+            activity: components["schemas"]["OverviewActivityDto"] | null;
+            /** Format: uuid */
+            customerId: string;
+            sales: components["schemas"]["OverviewSalesDto"] | null;
+            service: components["schemas"]["OverviewServiceDto"] | null;
+            value: components["schemas"]["OverviewValueDto"] | null;
+        };
         CustomerPageDto: {
             data: components["schemas"]["CustomerDto"][];
             /** @description Cursor of the next page; null on the last page. */
@@ -5174,6 +5198,49 @@ export interface components {
             grade: "A" | "B" | "C" | "D" | null;
             /** @example 集团战略客户 */
             reason: string;
+        };
+        OverviewActivityDto: {
+            followUpsLast90Days: number;
+            /** Format: date-time */
+            lastFollowUpAt: string | null;
+            /** Format: date-time */
+            nextTaskDueAt: string | null;
+            nextTaskSubject: string | null;
+        };
+        OverviewContractDto: {
+            /** Format: date */
+            endDate: string;
+            /** Format: uuid */
+            id: string;
+            level: string | null;
+            name: string;
+            number: string;
+        };
+        OverviewSalesDto: {
+            /** Format: date-time */
+            lastOrderAt: string | null;
+            openOpportunities: number;
+            openPipelineAmount: number;
+            ordersLast12Months: number;
+            revenueLast12Months: number;
+            wonAmountLast12Months: number;
+            wonLast12Months: number;
+        };
+        OverviewServiceDto: {
+            breachedCases: number;
+            casesLast12Months: number;
+            contract: components["schemas"]["OverviewContractDto"] | null;
+            /** Format: date-time */
+            lastCaseAt: string | null;
+            openCases: number;
+            satisfactionAverage: number | null;
+        };
+        OverviewValueDto: {
+            /** Format: date-time */
+            computedAt: string;
+            lifetimeValue: number;
+            rfmSegment: string;
+            totalValue: number;
         };
         /** @enum {string} */
         OwnershipChangeKind: "created" | "claimed" | "released" | "assigned" | "returned" | "moved" | "imported";
@@ -12912,6 +12979,81 @@ export interface operations {
             };
             /** @description Body too large (PAYLOAD_TOO_LARGE). */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests for this API key (RATE_LIMITED); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (INTERNAL_ERROR); quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getCustomerOverview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerOverviewDto"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED, MALFORMED_REQUEST) with field errors. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials (UNAUTHENTICATED, TOKEN_EXPIRED, ACCOUNT_DISABLED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing permission or module disabled (FORBIDDEN, MODULE_DISABLED, DELEGATION_EXPIRED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description NOT_FOUND: no such customer in your sales.customer.read scope. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

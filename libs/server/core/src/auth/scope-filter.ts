@@ -41,6 +41,27 @@ export function applyScope<T extends ObjectLiteral>(
 }
 
 /**
+ * The same filter as a condition for hand-written SQL (aggregates over several tables in one
+ * statement): `bind` adds a parameter and returns its placeholder. Same rules as applyScope.
+ */
+export function scopeSql(principal: Principal, permission: string, columns: ScopeColumns, bind: (value: unknown) => string): string {
+  const scope = principal.permissions[permission];
+  if (!scope) return 'false';
+  switch (scope) {
+    case DataScope.ALL:
+      return 'true';
+    case DataScope.DEPARTMENT:
+      return columns.department ? `${columns.department} = ANY(${bind(principal.departmentSubtreeIds)})` : `${columns.owner} = ANY(${bind(principal.teamMemberIds)})`;
+    case DataScope.TEAM:
+      return `${columns.owner} = ANY(${bind(principal.teamMemberIds)})`;
+    case DataScope.OWN:
+      return `${columns.owner} = ${bind(principal.userId)}`;
+    default:
+      return assertUnreachable(scope);
+  }
+}
+
+/**
  * The owners whose records a principal may see, when the scope is a list of people
  * (own, team — and department for records without a department column, as applyScope
  * reads it); null when the scope is a department subtree or everything. Lets a query walk
