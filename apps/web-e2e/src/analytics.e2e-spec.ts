@@ -80,5 +80,13 @@ describe('analytics: revenue cube and customer value', () => {
     await card.locator('[data-test=customer-value-segment]').waitFor();
     await expect(card.locator('[data-test=customer-value-total]').innerText()).resolves.toContain('1,234.50');
     await expect(card.locator('[data-test=customer-value-segment]').innerText()).resolves.not.toBe('未成交');
+
+    // The overview tab opens with the 360 tiles: the paid revenue and the computed value.
+    await page.goto(`${new URL(page.url()).origin}/sales/customers/${customerId}`);
+    const tiles = page.locator('[data-test=customer-360]');
+    await tiles.locator('[data-test=tile-value]').waitFor();
+    await expect(tiles.locator('[data-test=tile-revenue]').innerText()).resolves.toContain('1,234.50');
+    await expect(tiles.locator('[data-test=tile-value]').innerText()).resolves.toContain('1,234.50');
+    await page.screenshot({ path: screenshotPath('customer-360.png') });
   });
 });
