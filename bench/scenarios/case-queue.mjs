@@ -14,7 +14,9 @@ export const queue = {
   async setup({ fx }) {
     return {
       request: () => ({ path: `/api/v1/cases?active=true&sort=resolutionDueAt&limit=${LIMIT}`, headers: fx.agent.headers }),
-      sql: (c) => c.query({ name: 'case-queue', text: queueSql, values: [[fx.agent.departmentId]] }),
+      // Unnamed, as the API runs it: a named statement's generic plan (after five runs) walks the
+      // whole due-date index filtering departments — 385 ms where the custom plan takes 3 ms.
+      sql: (c) => c.query(queueSql, [[fx.agent.departmentId]]),
     };
   },
 };

@@ -1,6 +1,7 @@
 // Customer 360 as a rep opens it (team scope): the overview (pipeline, revenue, follow-ups —
 // the rep's role reads no service cases or values) and the first timeline page, requested
-// together as the customer page does.
+// together as the customer page does. The overview checks the customer's scope in its own
+// statement (a customer outside it answers 404).
 const LIMIT = 20;
 const overviewSql = `SELECT
   (SELECT json_build_object('open', count(*) FILTER (WHERE o.status = 'open'), 'amount', coalesce(sum(o.amount) FILTER (WHERE o.status = 'open'), 0),
@@ -11,7 +12,8 @@ const overviewSql = `SELECT
   (SELECT json_build_object('last', max(a.occurred_at) FILTER (WHERE a.type <> 'task' OR a.done), 'n90', count(*) FILTER (WHERE a.occurred_at >= now() - interval '90 days'))
      FROM activities a WHERE a.customer_id = $1 AND a.deleted_at IS NULL AND a.owner_id = ANY($2)) AS activity,
   (SELECT json_build_object('dueAt', a.due_at, 'subject', a.subject) FROM activities a
-    WHERE a.customer_id = $1 AND a.type = 'task' AND NOT a.done AND a.deleted_at IS NULL AND a.owner_id = ANY($2) ORDER BY a.due_at NULLS LAST, a.id LIMIT 1) AS next_task`;
+    WHERE a.customer_id = $1 AND a.type = 'task' AND NOT a.done AND a.deleted_at IS NULL AND a.owner_id = ANY($2) ORDER BY a.due_at NULLS LAST, a.id LIMIT 1) AS next_task
+  WHERE EXISTS (SELECT 1 FROM customers vc WHERE vc.id = $1 AND vc.deleted_at IS NULL AND vc.owner_id = ANY($2))`;
 
 export default {
   name: 'customer-360',
@@ -35,7 +37,6 @@ export default {
       mixRequests: [(i) => ({ path: `/api/v1/customers/${ids[i % ids.length]}/overview`, headers: fx.rep.headers }), (i) => ({ path: `/api/v1/activities?customerId=${ids[i % ids.length]}&limit=${LIMIT}`, headers: fx.rep.headers })],
       sql: async (c, i) => {
         const id = ids[i % ids.length];
-        await c.query({ name: '360-customer', text: 'SELECT c.* FROM customers c WHERE c.owner_id = ANY($1) AND c.id = $2 AND c.deleted_at IS NULL', values: [fx.rep.team, id] });
         await c.query({ name: '360-overview', text: overviewSql, values: [id, fx.rep.team] });
         await c.query({ name: '360-timeline', text: `SELECT a.*, (a.occurred_at)::text AS keyset_0, (a.id)::text AS keyset_1 FROM activities a WHERE a.customer_id = $1 AND a.deleted_at IS NULL ORDER BY a.occurred_at DESC, a.id DESC LIMIT ${LIMIT + 1}`, values: [id] });
       },

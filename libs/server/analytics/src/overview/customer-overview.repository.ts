@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CustomerOverviewDto } from '@kehu/contracts';
-import { Clock, scopeSql, type Principal } from '@kehu/server-core';
+import { Clock, DomainException, queryPrepared, scopeSql, type Principal } from '@kehu/server-core';
 import { CustomersRepository } from '@kehu/server-customers';
 import { DataSource } from 'typeorm';
 
@@ -24,7 +24,6 @@ export class CustomerOverviewRepository {
   ) {}
 
   async overview(principal: Principal, customerId: string): Promise<CustomerOverviewDto> {
-    await this.customers.get(principal, customerId);
     const params: unknown[] = [customerId, this.clock.now()];
     const bind = (value: unknown) => `$${params.push(value)}`;
     const may = (module: string, permission: string) => principal.modules.includes(module as never) && !!principal.permissions[permission];
@@ -72,8 +71,11 @@ export class CustomerOverviewRepository {
     if (value) {
       parts.push(`(SELECT json_build_object('rfmSegment', v.rfm_segment, 'lifetimeValue', v.lifetime_value, 'totalValue', v.total_value, 'computedAt', v.computed_at) FROM customer_values v WHERE v.customer_id = $1) AS value`);
     }
-    // $2 (now) is named once whatever the sections, so the parameter count always matches.
-    const [row]: Row[] = await this.ds.query(`SELECT $2::timestamptz AS now${parts.map((p) => `,\n${p}`).join('')}`, params);
+    // The customer's own scope check rides in the statement (a missed one is 404, as for the
+    // customer); $2 (now) is named once whatever the sections, so the parameter count always matches.
+    const visible = this.customers.visibleSql(principal, '$1', bind);
+    const [row] = await queryPrepared<Row>(this.ds.manager, `SELECT $2::timestamptz AS now${parts.map((p) => `,\n${p}`).join('')} WHERE ${visible}`, params);
+    if (!row) throw DomainException.notFound('Customer');
     const o = (row.opportunities ?? {}) as Row;
     const r = (row.orders ?? {}) as Row;
     const a = (row.activity ?? {}) as Row;

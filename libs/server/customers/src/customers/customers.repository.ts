@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CustomerDto, ListCustomersQuery, Page } from '@kehu/contracts';
 import { CustomFieldType, ErrorCode } from '@kehu/contracts';
-import { applyScope, DomainException, fieldError, getRawPrepared, likePattern, paginateJson, parseSort, type Principal, type SortWhitelist } from '@kehu/server-core';
+import { applyScope, DomainException, fieldError, getRawPrepared, likePattern, paginateJson, parseSort, scopeSql, type Principal, type SortWhitelist } from '@kehu/server-core';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { customFieldSortExpression } from '../custom-fields/custom-field-sql';
 import type { CustomFieldDefinition } from '../custom-fields/custom-field.entity';
@@ -46,6 +46,16 @@ export class CustomersRepository {
     const c = await this.scoped(principal, permission, manager).andWhere('c.id = :id', { id: customerId }).getOne();
     if (!c) throw fieldError('customerId', 'exists', 'customerId does not name a customer you can see');
     return c;
+  }
+
+  /**
+   * For hand-written SQL that reads other records of one customer (the 360): a condition true
+   * when the customer `idSql` names is live and in the caller's scope of the permission, so the
+   * check rides in the same statement instead of a round trip of its own.
+   */
+  visibleSql(principal: Principal, idSql: string, bind: (value: unknown) => string, permission = 'sales.customer.read'): string {
+    const scope = scopeSql(principal, permission, { owner: 'vc.owner_id', department: 'vc.department_id' }, bind);
+    return `EXISTS (SELECT 1 FROM customers vc WHERE vc.id = ${idSql} AND vc.deleted_at IS NULL AND ${scope})`;
   }
 
   /** One customer as the API shows it, built by PostgreSQL (see customerJson); 404 outside the scope. */
