@@ -36,8 +36,9 @@ const { values: args } = parseArgs({
 });
 const scale = Number(args.scale);
 if (!(scale > 0 && scale <= 10)) throw new Error('--scale must be a number in (0, 10]');
+// The quick run is a smoke (no thresholds) that must stay under 3 minutes with every scenario in it.
 const quick = scale < 0.1;
-const seconds = Number(args.duration ?? (quick ? 3 : 10));
+const seconds = Number(args.duration ?? (quick ? 2 : 10));
 const warmup = Number(args.warmup ?? (quick ? 1 : 3));
 const memorySeconds = Number(args['memory-seconds'] ?? (quick ? 15 : 120));
 const only = args.only?.split(',').map((s) => s.trim()).filter(Boolean);
