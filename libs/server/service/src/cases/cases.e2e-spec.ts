@@ -9,6 +9,7 @@ import { Clock } from '@kehu/server-core';
 import type { TestApp } from '@kehu/server-testing';
 import { DataSource } from 'typeorm';
 import { bootServiceApp } from '../../test/service-test-kit';
+import { CasesRepository } from './cases.repository';
 import { buildCasesWorld, type Auth, type CasesWorld } from '../../test/cases-world';
 
 describe('cases', () => {
@@ -247,6 +248,40 @@ describe('cases', () => {
       const back = await act(c.id, 'restore', {}, w.eastManager).expect(200);
       expect(back.body.id).toBe(c.id);
       await get(c.id).expect(200);
+    });
+  });
+
+  describe('reads built by PostgreSQL', () => {
+    it('answers a case by id and in the list field for field as the entity mapper does, in every clock state', async () => {
+      setNow(THU_10);
+      const ids: string[] = [];
+      for (let i = 0; i < 8; i++) ids.push((await raise({ priority: i % 2 ? 'urgent' : 'normal', description: i % 3 ? null : '说明' })).id);
+      const at = (minutes: number) => new Date(Date.parse(THU_10) + minutes * 60_000).toISOString();
+      // running (0), at risk (1: due in 10 minutes), breached past due unmarked (2), marked breached (3),
+      // paused (4), resolved met (5, rated, FCR), resolved late (6), closed without targets (7).
+      const states: [number, string, unknown[]][] = [
+        [1, `response_due_at = $2, resolution_due_at = $2`, [at(10)]],
+        [2, `response_due_at = $2`, [at(-5)]],
+        [3, `response_breached_at = $2, resolution_breached_at = $2`, [at(-1)]],
+        [4, `status = 'pending', paused_at = $2, first_responded_at = $2, reply_count = 1`, [at(-30)]],
+        [5, `status = 'resolved', first_responded_at = $2, resolved_at = $2, reply_count = 1, satisfaction = 5, satisfaction_comment = '很好'`, [at(-20)]],
+        [6, `status = 'resolved', resolved_at = $2, resolution_due_at = $3, reply_count = 3, reopen_count = 1`, [at(-10), at(-20)]],
+        [7, `status = 'closed', response_due_at = NULL, resolution_due_at = NULL, closed_at = $2, resolved_at = $2`, [at(-2)]],
+      ];
+      for (const [i, set, values] of states) await ds.query(`UPDATE service_cases SET ${set} WHERE id = $1`, [ids[i], ...values]);
+      setNow(at(2));
+      const repo = t.app.get(CasesRepository);
+      const seen = new Set<string>();
+      const list = (await t.http().get('/api/v1/cases?limit=200').set(w.eastAgent).expect(200)).body.data as { id: string }[];
+      for (const id of ids) {
+        const expected = await repo.dto(id);
+        seen.add(`${expected.response.state}/${expected.resolution.state}`);
+        expect((await get(id).expect(200)).body).toEqual(expected);
+        expect(list.find((c) => c.id === id)).toEqual(expected);
+      }
+      // The fixtures reach every state of both clocks.
+      expect([...seen].join(' ')).toEqual(expect.stringContaining('at_risk'));
+      for (const state of ['running', 'breached', 'paused', 'met']) expect([...seen].join(' ')).toContain(state);
     });
   });
 });

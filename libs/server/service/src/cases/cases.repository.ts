@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CaseDto, CaseEventDto, ListCasesQuery, Page } from '@kehu/contracts';
-import { applyScope, Clock, DomainException, likePattern, paginate, parseSort, type Principal } from '@kehu/server-core';
+import { applyScope, Clock, DomainException, getRawPrepared, likePattern, paginateJson, parseSort, type Principal } from '@kehu/server-core';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { ACTIVE } from './case-rules';
+import { CASE_NOW, caseJson } from './case-json';
 import { toCaseDto, toCaseEventDto } from './case.mapper';
 import { ServiceCase } from './service-case.entity';
 
@@ -37,21 +38,20 @@ export class CasesRepository {
     return c;
   }
 
-  /** getCase: the scoped read and the two names in one statement (it is the busiest read after the list). */
+  /** getCase: the scoped read with the names, built as JSON by PostgreSQL (the busiest read after the queue). */
   async read(principal: Principal, caseId: string): Promise<CaseDto> {
-    const { entities, raw } = await this.scoped(principal, 'service.case.read')
-      .leftJoin('customers', 'cu', 'cu.id = c.customer_id')
-      .leftJoin('users', 'ow', 'ow.id = c.owner_id')
-      .addSelect(['cu.name AS customer_name', 'ow.name AS owner_name'])
-      .andWhere('c.id = :caseId', { caseId })
-      .getRawAndEntities();
-    if (!entities.length) throw DomainException.notFound('Case');
-    return toCaseDto(entities[0], { customer: raw[0].customer_name, owner: raw[0].owner_name }, this.clock.now());
+    const qb = this.scoped(principal, 'service.case.read').select(caseJson('c'), 'dto').andWhere('c.id = :caseId', { caseId }).setParameter(CASE_NOW, this.clock.now());
+    const [row] = await getRawPrepared<{ dto: CaseDto }>(qb);
+    if (!row) throw DomainException.notFound('Case');
+    return row.dto;
   }
 
   async dto(caseId: string, manager: EntityManager = this.ds.manager): Promise<CaseDto> {
     const c = await manager.getRepository(ServiceCase).createQueryBuilder('c').withDeleted().where('c.id = :caseId', { caseId }).getOneOrFail();
-    const [names] = await this.names([c], manager);
+    const [names]: { customer: string | null; owner: string | null }[] = await manager.query(
+      `SELECT (SELECT name FROM customers WHERE id = $1) AS customer, (SELECT name FROM users WHERE id = $2) AS owner`,
+      [c.customerId, c.ownerId],
+    );
     return toCaseDto(c, names, this.clock.now());
   }
 
@@ -69,10 +69,8 @@ export class CasesRepository {
     if (q.dueBefore) qb.andWhere('c.status IN (:...active) AND c.resolution_due_at < :dueBefore', { active: ACTIVE, dueBefore: q.dueBefore });
     if (q.q) qb.andWhere('(c.number ILIKE :q OR c.subject ILIKE :q)', { q: likePattern(q.q) });
     const sort = parseSort(q.sort, sorts, '-createdAt', id);
-    const page = await paginate(qb, { sort, cursor: q.cursor, limit: q.limit, count: q.count });
-    const names = await this.names(page.data);
-    const now = this.clock.now();
-    return { ...page, data: page.data.map((c, i) => toCaseDto(c, names[i], now)) };
+    // Unprepared: with the filters and scopes varying, a generic plan can walk the wrong index.
+    return paginateJson<ServiceCase, CaseDto>(qb.setParameter(CASE_NOW, this.clock.now()), { sort, cursor: q.cursor, limit: q.limit, count: q.count }, caseJson('c'));
   }
 
   /** The history, oldest first, with the actors' names (one query). */
@@ -84,19 +82,5 @@ export class CasesRepository {
       [caseId],
     );
     return rows.map((r) => toCaseEventDto({ id: r.id, caseId, kind: r.kind, body: r.body, data: r.data, actorId: r.actor_id, createdAt: r.created_at }, r.actor_name));
-  }
-
-  /** Customer and owner names for a page of cases: two lookups by id, never one per row. */
-  private async names(cases: ServiceCase[], manager: EntityManager = this.ds.manager): Promise<{ customer: string | null; owner: string | null }[]> {
-    if (!cases.length) return [];
-    const customerIds = [...new Set(cases.map((c) => c.customerId))];
-    const ownerIds = [...new Set(cases.map((c) => c.ownerId))];
-    const [customers, owners]: { id: string; name: string }[][] = await Promise.all([
-      manager.query(`SELECT id, name FROM customers WHERE id = ANY($1)`, [customerIds]),
-      manager.query(`SELECT id, name FROM users WHERE id = ANY($1)`, [ownerIds]),
-    ]);
-    const customer = new Map(customers.map((r) => [r.id, r.name]));
-    const owner = new Map(owners.map((r) => [r.id, r.name]));
-    return cases.map((c) => ({ customer: customer.get(c.customerId) ?? null, owner: owner.get(c.ownerId) ?? null }));
   }
 }
