@@ -139,6 +139,7 @@ export const serviceEn = {
     satisfaction: 'recorded satisfaction {score} / 5',
     response_breached: 'The response SLA was breached',
     resolution_breached: 'The resolution SLA was breached',
+    work_order: 'changed a work order',
     system: 'System',
     changed: 'Changed: {fields}',
   },
@@ -243,4 +244,6 @@ export const serviceErrorCodesEn = {
   CASE_STATUS_TRANSITION: 'This step is not possible in the case\'s current status.',
   ALREADY_RATED: 'The case has already been rated.',
   KNOWLEDGE_STATUS_TRANSITION: 'This step is not possible in the article\'s current status.',
+  WORK_ORDER_STATUS_TRANSITION: 'This step is not possible in the work order\'s current status.',
+  TECHNICIAN_BUSY: 'The technician already has a visit booked at that time.',
 };

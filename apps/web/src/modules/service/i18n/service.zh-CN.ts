@@ -140,6 +140,7 @@ export const serviceZhCN: typeof serviceEn = {
     satisfaction: '记录了满意度 {score} / 5',
     response_breached: '响应时限已超时',
     resolution_breached: '解决时限已超时',
+    work_order: '修改了派工单',
     system: '系统',
     changed: '修改：{fields}',
   },
@@ -243,4 +244,6 @@ export const serviceErrorCodesZhCN: typeof serviceErrorCodesEn = {
   CASE_STATUS_TRANSITION: '工单当前状态不允许此操作。',
   ALREADY_RATED: '该工单已评价过。',
   KNOWLEDGE_STATUS_TRANSITION: '知识库文章当前状态不允许此操作。',
+  WORK_ORDER_STATUS_TRANSITION: '派工单当前状态不允许此操作。',
+  TECHNICIAN_BUSY: '该技术员在此时段已有上门安排。',
 };
