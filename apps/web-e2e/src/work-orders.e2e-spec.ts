@@ -53,8 +53,9 @@ describe('work orders', () => {
   it('a manager dispatches a technician from a case, is refused an overlapping visit, reschedules and cancels another, sees them on the schedule; the technician checks in and completes the visit', async () => {
     const { accessToken: adminToken } = await login(adminEmail, adminPassword);
     const department = await api<{ id: string }>('/api/v1/departments', { method: 'POST', token: adminToken, body: { name: `售后现场服务部 ${run}` } });
+    const userIds: string[] = [];
     for (const [user, role] of [[manager, 'service_manager'], [technician, 'technician']] as const) {
-      await api('/api/v1/users', { method: 'POST', token: adminToken, body: { email: user.email, name: user.name, roles: [role], password: user.password, departmentId: department.id } });
+      userIds.push((await api<{ id: string }>('/api/v1/users', { method: 'POST', token: adminToken, body: { email: user.email, name: user.name, roles: [role], password: user.password, departmentId: department.id } })).id);
     }
     const customer = await api<{ id: string }>('/api/v1/customers', { method: 'POST', token: adminToken, body: { name: customerName, address: '昆山市前进东路 579 号' } });
     const { accessToken: managerToken } = await login(manager.email, manager.password);
@@ -157,9 +158,19 @@ describe('work orders', () => {
     await settle(page);
     await page.screenshot({ path: shot('list') });
 
+    // Yesterday's visit the technician never completed stays in sight, above the days ahead.
+    const late = await api<{ number: string }>('/api/v1/work-orders', {
+      method: 'POST',
+      token: managerToken,
+      body: { customerId: customer.id, technicianId: userIds[1], scheduledStart: `${shanghaiDay(-1)}T14:00:00+08:00`, scheduledEnd: `${shanghaiDay(-1)}T15:00:00+08:00` },
+    });
+
     // The technician lands on their visits, opens it, checks in and completes it with the result and signer.
     await signIn(page, technician.email, technician.password);
     await page.goto(`${baseUrl}/service/work-orders`);
+    const unfinished = page.locator('[data-test=my-visits-unfinished]');
+    await unfinished.getByText('之前未完成').waitFor();
+    await expect(unfinished.locator('[data-test=my-visit]').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-number')))).resolves.toEqual([late.number]);
     const visit = page.locator(`[data-test=my-visit][data-number="${number}"]`);
     await visit.getByText('已预约').waitFor();
     await expect(visit.innerText()).resolves.toMatch(/09:00–11:00[\s\S]*昆山瑞丰[\s\S]*前进东路 579 号[\s\S]*带备用搓纸轮/);
@@ -194,16 +205,17 @@ describe('work orders', () => {
     const stored = await api<{ status: string; billable: boolean; signedBy: string }>(`/api/v1/work-orders/${workOrderId}`, { token: (await login(technician.email, technician.password)).accessToken });
     expect(stored).toMatchObject({ status: 'completed', billable: true, signedBy: '王经理' });
 
-    // The case: its card shows the visit done; its history has the booking, the check-in and the result.
+    // The case: its card shows the visit done; its history has the bookings, the reschedule, the cancel, the check-in and the result.
     await signIn(page, manager.email, manager.password);
     await page.goto(`${baseUrl}/service/cases/${raised.id}`);
     await card.locator('[data-test=case-work-order]').getByText('已完成').waitFor();
     const history = page.locator('[data-test=case-timeline]');
     const entries = history.locator('[data-kind=work_order]');
-    await entries.nth(4).waitFor();
+    await entries.nth(5).waitFor();
     await expect(entries.allInnerTexts()).resolves.toEqual([
       expect.stringContaining(`预约了上门服务 ${number}`),
       expect.stringContaining(`预约了上门服务 ${secondNumber}`),
+      expect.stringContaining(`改约上门服务 ${secondNumber}`),
       expect.stringContaining(`取消了上门服务 ${secondNumber}：客户改期`),
       expect.stringContaining(`到场签到 ${number}`),
       expect.stringContaining(`完成了上门服务 ${number}：${result}`),

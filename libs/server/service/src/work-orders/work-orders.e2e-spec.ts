@@ -32,7 +32,10 @@ describe('work orders', () => {
     expect(res.body.number).toMatch(/^WO-\d{8}-\d{5}$/);
     const events = (await t.http().get(`/api/v1/cases/${c.id}/events`).set(w.eastAgent)).body;
     expect(events.at(-1)).toMatchObject({ kind: 'work_order', data: expect.objectContaining({ workOrderId: res.body.id, status: 'scheduled' }) });
-    expect(await ds.query(`SELECT kind, link FROM notifications WHERE user_id = $1 AND entity_id = $2`, [w.ids.technician, res.body.id])).toEqual([{ kind: 'work_order.assigned', link: `/service/work-orders/${res.body.id}` }]);
+    // The title names the visit and its start in the service calendar's zone (Asia/Shanghai).
+    expect(await ds.query(`SELECT kind, link, title FROM notifications WHERE user_id = $1 AND entity_id = $2`, [w.ids.technician, res.body.id])).toEqual([
+      { kind: 'work_order.assigned', link: `/service/work-orders/${res.body.id}`, title: `${res.body.number} 2026-11-30 09:00` },
+    ]);
     expect((await ds.query(`SELECT action FROM audit_events WHERE entity_type = 'work_order' AND entity_id = $1`, [res.body.id])).map((a: { action: string }) => a.action)).toEqual(['create']);
     expect((await ds.query(`SELECT type FROM outbox_events WHERE aggregate_id = $1`, [res.body.id])).map((a: { type: string }) => a.type)).toEqual(['work_order.scheduled']);
   });
@@ -50,6 +53,9 @@ describe('work orders', () => {
       book({ customerId: w.ids.customer2, scheduledStart: at(11), scheduledEnd: at(13) }, w.eastManager),
     ]);
     expect([a.status, b.status].sort()).toEqual([201, 409]);
+    // The loser learns which visit won, whether the pre-check or the constraint refused it.
+    const [winner, loser] = a.status === 201 ? [a, b] : [b, a];
+    expect(loser.body).toMatchObject({ code: 'TECHNICIAN_BUSY', workOrderId: winner.body.id, number: winner.body.number });
     expect((await ds.query(`SELECT count(*)::int AS n FROM work_orders WHERE technician_id = $1 AND scheduled_start >= $2 AND scheduled_start < $3`, [w.ids.technician, at(10), at(14)]))[0].n).toBe(1);
     // a cancelled visit frees the slot
     await act(first.id, 'cancel', { reason: '客户改期' }, w.eastAgent).expect(200);
@@ -65,15 +71,16 @@ describe('work orders', () => {
     await bad({ scheduledEnd: at(1, 29).replace('29T', '28T').replace('-11-28', '-12-04') }, 'scheduledEnd', 'maxDuration');
     await bad({ customerId: undefined }, 'customerId', 'required');
     await bad({ technicianId: w.ids.eastAgent2 }, 'technicianId', 'canExecute');
-    await bad({ technicianId: w.ids.westTechnician }, 'ownerId', 'inScope');
+    await bad({ technicianId: w.ids.westTechnician }, 'technicianId', 'inScope');
     await bad({ scheduledStart: 'tomorrow' }, 'scheduledStart');
     await bad({ priority: 'high' }, 'priority');
     const other = await raiseCase(w.ids.customer2);
     await bad({ caseId: other.id, customerId: w.ids.customer }, 'customerId', 'sameAsCase');
   });
 
-  it('reschedules with If-Match while scheduled, checking the new window', async () => {
-    const wo = (await book({ customerId: w.ids.customer, scheduledStart: at(1, 27), scheduledEnd: at(2, 27) }).expect(201)).body;
+  it('reschedules with If-Match while scheduled, checking the new window, and says so on the case', async () => {
+    const c = await raiseCase();
+    const wo = (await book({ caseId: c.id, scheduledStart: at(1, 27), scheduledEnd: at(2, 27) }).expect(201)).body;
     await book({ customerId: w.ids.customer, scheduledStart: at(4, 27), scheduledEnd: at(6, 27) }).expect(201);
     await t.http().patch(`/api/v1/work-orders/${wo.id}`).set(w.eastAgent).set('If-Match', '"1"').send({ scheduledStart: at(5, 27), scheduledEnd: at(7, 27) }).expect(409);
     await t.http().patch(`/api/v1/work-orders/${wo.id}`).set(w.eastAgent).set('If-Match', '"9"').send({ address: 'x' }).expect(412);
@@ -81,6 +88,8 @@ describe('work orders', () => {
     expect(moved.body).toMatchObject({ scheduledStart: at(8, 27), address: '上海市浦东新区 1 号', version: 2 });
     const [audit] = await ds.query(`SELECT changes FROM audit_events WHERE entity_type = 'work_order' AND entity_id = $1 AND action = 'update'`, [wo.id]);
     expect(Object.keys(audit.changes).sort()).toEqual(['address', 'scheduledEnd', 'scheduledStart']);
+    const events = (await t.http().get(`/api/v1/cases/${c.id}/events`).set(w.eastAgent)).body;
+    expect(events.at(-1)).toMatchObject({ kind: 'work_order', data: expect.objectContaining({ workOrderId: wo.id, rescheduled: true, scheduledStart: at(8, 27), technicianId: w.ids.technician }) });
   });
 
   it("counts completed visits against the contract's included visits; beyond them a visit is billable", async () => {

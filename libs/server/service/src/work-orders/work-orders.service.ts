@@ -45,10 +45,11 @@ export class WorkOrdersService {
   }
 
   create(principal: Principal, dto: CreateWorkOrderDto): Promise<WorkOrderDto> {
-    return this.booking(async (m) => {
+    return this.booking(async (m, slot) => {
       const { customerId, caseId, serviceContractId } = await this.subject(m, principal, dto);
       const technician = await this.technician(m, principal, dto.technicianId);
       const [start, end] = window(new Date(dto.scheduledStart), new Date(dto.scheduledEnd));
+      Object.assign(slot, { technicianId: technician.id, start, end });
       await this.checkFree(m, technician.id, start, end);
       const address = dto.address?.trim() || ((await m.query(`SELECT address FROM customers WHERE id = $1`, [customerId]))[0]?.address ?? null);
       const [{ n }] = await m.query(`SELECT nextval('work_order_number_seq')::int AS n`);
@@ -77,7 +78,7 @@ export class WorkOrdersService {
 
   /** Needs If-Match; only while scheduled. A new technician or time is checked for overlaps again. */
   update(principal: Principal, id: string, version: number, dto: UpdateWorkOrderDto): Promise<WorkOrderDto> {
-    return this.booking(async (m) => {
+    return this.booking(async (m, slot) => {
       const before = await this.repo.get(principal, id, 'service.workorder.manage', m);
       if (before.status !== WorkOrderStatus.SCHEDULED) throw transitionError(before.status, 'reschedule', [WorkOrderStatus.SCHEDULED]);
       const changes: Partial<WorkOrder> = {};
@@ -94,12 +95,16 @@ export class WorkOrdersService {
       if (dto.address !== undefined) changes.address = dto.address?.trim() || null;
       if (dto.instructions !== undefined) changes.instructions = dto.instructions?.trim() || null;
       const booked = { technicianId: changes.technicianId ?? before.technicianId, start: changes.scheduledStart ?? before.scheduledStart, end: changes.scheduledEnd ?? before.scheduledEnd };
+      Object.assign(slot, { technicianId: booked.technicianId, start: booked.start, end: booked.end, exceptId: id });
       if (changes.technicianId || changes.scheduledStart) await this.checkFree(m, booked.technicianId, booked.start, booked.end, id);
       await updateVersioned(m, WorkOrder, id, version, changes, 'WorkOrder');
       const changed = diff(before as never, { ...before, ...changes } as never);
       await this.audit.record(m, { action: 'update', entityType: 'work_order', entityId: id, changes: changed });
       await this.outbox.publish(m, { type: 'work_order.updated', aggregateType: 'work_order', aggregateId: id, payload: { customerId: before.customerId, fields: Object.keys(changed) } });
-      if (changes.technicianId || changes.scheduledStart) await this.tellTechnician(m, id, before.number, booked.technicianId, booked.start);
+      if (changes.technicianId || changes.scheduledStart) {
+        await this.caseEvent(m, before.caseId, principal, { workOrderId: id, number: before.number, status: before.status, rescheduled: true, technicianId: booked.technicianId, scheduledStart: booked.start.toISOString() });
+        await this.tellTechnician(m, id, before.number, booked.technicianId, booked.start);
+      }
       return this.repo.dto(id, m);
     });
   }
@@ -153,23 +158,25 @@ export class WorkOrdersService {
     });
   }
 
-  /** Runs a booking; the exclusion constraint's refusal (a race the pre-check could not see) is the same 409. */
-  private async booking(work: (m: EntityManager) => Promise<WorkOrderDto>): Promise<WorkOrderDto> {
+  /**
+   * Runs a booking; the exclusion constraint's refusal (a race the pre-check could not see) is
+   * the same 409, naming the visit that won once its transaction has committed.
+   */
+  private async booking(work: (m: EntityManager, slot: { technicianId?: string; start?: Date; end?: Date; exceptId?: string }) => Promise<WorkOrderDto>): Promise<WorkOrderDto> {
+    const slot: { technicianId?: string; start?: Date; end?: Date; exceptId?: string } = {};
     try {
-      return await this.tx.run(work);
+      return await this.tx.run((m) => work(m, slot));
     } catch (err) {
-      if (isExclusionViolation(err)) throw new DomainException(ErrorCode.TECHNICIAN_BUSY, 'The technician already has a visit booked at that time.');
-      throw err;
+      if (!isExclusionViolation(err)) throw err;
+      const other = slot.technicianId && slot.start && slot.end ? await this.tx.run((m) => this.repo.overlapping(m, slot.technicianId!, slot.start!, slot.end!, slot.exceptId)) : null;
+      if (other) throw busy(other);
+      throw new DomainException(ErrorCode.TECHNICIAN_BUSY, 'The technician already has a visit booked at that time.');
     }
   }
 
   private async checkFree(m: EntityManager, technicianId: string, start: Date, end: Date, exceptId?: string): Promise<void> {
     const other = await this.repo.overlapping(m, technicianId, start, end, exceptId);
-    if (other) {
-      throw new DomainException(ErrorCode.TECHNICIAN_BUSY, `The technician already has ${other.number} from ${other.scheduledStart.toISOString()} to ${other.scheduledEnd.toISOString()}.`, {
-        extensions: { workOrderId: other.id, number: other.number, scheduledStart: other.scheduledStart.toISOString(), scheduledEnd: other.scheduledEnd.toISOString() },
-      });
-    }
+    if (other) throw busy(other);
   }
 
   /** The case (its customer and contract) or the customer (and the contract in force today). */
@@ -187,7 +194,7 @@ export class WorkOrdersService {
 
   /** An active user in the dispatcher's scope whose roles let them carry out work orders. */
   private async technician(m: EntityManager, principal: Principal, technicianId: string) {
-    const owner = await resolveRecordOwner(m, principal, technicianId, 'service.workorder.manage', 'a work order');
+    const owner = await resolveRecordOwner(m, principal, technicianId, 'service.workorder.manage', 'a work order', 'technicianId');
     const [ok] = await m.query(`SELECT 1 FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE ur.user_id = $1 AND r.permissions ? 'service.workorder.execute' LIMIT 1`, [owner.id]);
     if (!ok) throw fieldError('technicianId', 'canExecute', 'technicianId must be a user whose role carries out work orders (service.workorder.execute)');
     return owner;
@@ -197,11 +204,21 @@ export class WorkOrdersService {
     if (caseId) await m.insert(CaseEvent, { caseId, kind: CaseEventKind.WORK_ORDER, data: data as never, actorId: principal.actorId });
   }
 
+  /** The title gives the visit's start in the service calendar's zone, where the customer is. */
   private async tellTechnician(m: EntityManager, id: string, number: string, technicianId: string, start: Date): Promise<void> {
+    const timeZone = (await this.sla.policy(m)).calendar.timeZone;
+    const local = start.toLocaleString('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
     await this.notifications.notify(m, [
-      { userId: technicianId, kind: 'work_order.assigned', title: `${number} ${start.toISOString().slice(0, 16).replace('T', ' ')} UTC`, link: `/service/work-orders/${id}`, entityType: 'work_order', entityId: id, dedupeKey: `work_order:${id}:${start.toISOString()}:${technicianId}` },
+      { userId: technicianId, kind: 'work_order.assigned', title: `${number} ${local}`, link: `/service/work-orders/${id}`, entityType: 'work_order', entityId: id, dedupeKey: `work_order:${id}:${start.toISOString()}:${technicianId}` },
     ]);
   }
+}
+
+/** 409 TECHNICIAN_BUSY naming the visit the technician already has then. */
+function busy(other: { id: string; number: string; scheduledStart: Date; scheduledEnd: Date }): DomainException {
+  return new DomainException(ErrorCode.TECHNICIAN_BUSY, `The technician already has ${other.number} from ${other.scheduledStart.toISOString()} to ${other.scheduledEnd.toISOString()}.`, {
+    extensions: { workOrderId: other.id, number: other.number, scheduledStart: other.scheduledStart.toISOString(), scheduledEnd: other.scheduledEnd.toISOString() },
+  });
 }
 
 /** After the start, at most the longest visit. */

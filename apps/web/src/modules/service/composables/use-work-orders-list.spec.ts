@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { WorkOrderStatus } from '@kehu/contracts';
-import { emptyWorkOrderFilters, myVisitsQuery, outsideWindow, workOrdersQuery } from './use-work-orders-list';
+import { emptyWorkOrderFilters, myVisitsQuery, outsideWindow, unfinishedVisitsQueries, workOrdersQuery } from './use-work-orders-list';
 
 describe('work orders list query', () => {
   it('sends only the filters in use, latest window first by default', () => {
@@ -21,6 +21,14 @@ describe('work orders list query', () => {
 
   it("a technician's visits: their own from this morning on, soonest first", () => {
     expect(myVisitsQuery('t1', new Date(2026, 10, 27, 15, 30))).toEqual({ technicianId: 't1', from: new Date(2026, 10, 27).toISOString(), sort: 'scheduledStart' });
+  });
+
+  it("and those before today still booked or checked in, so a forgotten visit stays in sight", () => {
+    const to = new Date(2026, 10, 27).toISOString();
+    expect(unfinishedVisitsQueries('t1', new Date(2026, 10, 27, 15, 30))).toEqual([
+      { technicianId: 't1', status: 'scheduled', to, sort: 'scheduledStart' },
+      { technicianId: 't1', status: 'in_progress', to, sort: 'scheduledStart' },
+    ]);
   });
 
   it('greys days beyond the 92-day window once the first day is picked', () => {

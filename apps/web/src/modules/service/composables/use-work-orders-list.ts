@@ -1,5 +1,5 @@
 import { computed, reactive, ref } from 'vue';
-import { WorkOrderLimits, type ListWorkOrdersQuery, type WorkOrderStatus } from '@kehu/contracts';
+import { WorkOrderLimits, WorkOrderStatus, type ListWorkOrdersQuery } from '@kehu/contracts';
 import { useKeysetList } from '@/core/lists/use-keyset-list';
 import type { ChoosableColumn } from '@/core/lists/use-column-chooser';
 import { sortParam, sortState, type VirtualSort } from '@/core/lists/virtual-columns';
@@ -53,6 +53,10 @@ export function workOrdersQuery(filters: WorkOrderFilters, sort: string): WorkOr
 
 /** The technician's day and what follows: their own visits from this morning on, soonest first. */
 export const myVisitsQuery = (technicianId: string, now: Date): WorkOrdersQuery => ({ technicianId, from: startOfDay(now).toISOString(), sort: 'scheduledStart' });
+
+/** A technician's visits before today still to be done (booked or checked in): one query per status. */
+export const unfinishedVisitsQueries = (technicianId: string, now: Date): WorkOrdersQuery[] =>
+  [WorkOrderStatus.SCHEDULED, WorkOrderStatus.IN_PROGRESS].map((status) => ({ technicianId, status, to: startOfDay(now).toISOString(), sort: 'scheduledStart' }));
 
 /** While a range is being picked: days too far from the first pick for the API's window. */
 export const outsideWindow = (firstPick: Date | null, day: Date): boolean =>

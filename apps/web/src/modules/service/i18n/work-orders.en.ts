@@ -49,6 +49,7 @@ export const workOrdersEn = {
   },
   mine: {
     today: 'Today',
+    unfinished: 'Earlier, not finished',
     empty: 'Nothing booked for you from today on.',
     open: 'Open',
   },
@@ -104,6 +105,7 @@ export const workOrdersEn = {
   caseEvent: {
     scheduled: 'booked visit {number} for {time}',
     in_progress: 'checked in for visit {number}',
+    rescheduled: 'rescheduled visit {number} to {time}',
     completed: 'completed visit {number}: {result}',
     cancelled: 'cancelled visit {number}: {result}',
     other: 'changed visit {number}',

@@ -50,6 +50,7 @@ export const workOrdersZhCN: typeof workOrdersEn = {
   },
   mine: {
     today: '今天',
+    unfinished: '之前未完成',
     empty: '从今天起没有给您预约的上门服务。',
     open: '查看',
   },
@@ -105,6 +106,7 @@ export const workOrdersZhCN: typeof workOrdersEn = {
   caseEvent: {
     scheduled: '预约了上门服务 {number}（{time}）',
     in_progress: '到场签到 {number}',
+    rescheduled: '改约上门服务 {number}（{time}）',
     completed: '完成了上门服务 {number}：{result}',
     cancelled: '取消了上门服务 {number}：{result}',
     other: '修改了派工单 {number}',

@@ -16,6 +16,10 @@ describe('work order entries in a case history', () => {
     });
     expect(workOrderEventMessage(event({ number: 'WO-1', status: 'completed', result: '已更换配件' })).params.result).toBe('已更换配件');
     expect(workOrderEventMessage(event({ number: 'WO-1', status: 'cancelled', result: '客户改期' })).key).toBe('workOrders.caseEvent.cancelled');
+    expect(workOrderEventMessage(event({ number: 'WO-1', status: 'scheduled', rescheduled: true, scheduledStart: start }))).toEqual({
+      key: 'workOrders.caseEvent.rescheduled',
+      params: { number: 'WO-1', time: formatDateTime(start), result: '' },
+    });
   });
 
   it('an unknown step or missing data still reads as a change of the visit', () => {
