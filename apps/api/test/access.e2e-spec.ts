@@ -152,6 +152,13 @@ const unscoped: Record<string, string> = {
   // CSV import jobs
   '/api/v1/imports/{id}': 'an import job is seen by whoever started it (and by company-wide importers); anyone else gets 404 (integrations e2e spec)',
   '/api/v1/imports/{id}/errors.csv': 'an import job is seen by whoever started it (and by company-wide importers); anyone else gets 404 (integrations e2e spec)',
+  // Outgoing webhooks: company-wide integration configuration (integrations.webhook.manage, the admin role only)
+  '/api/v1/webhooks/{id}': 'webhooks are company-wide integration configuration (integrations.webhook.manage)',
+  '/api/v1/webhooks/{id}/rotate-secret': 'webhooks are company-wide integration configuration (integrations.webhook.manage)',
+  '/api/v1/webhooks/{id}/ping': 'webhooks are company-wide integration configuration (integrations.webhook.manage)',
+  '/api/v1/webhooks/{id}/deliveries': "a webhook's delivery log belongs to the company-wide webhook (integrations.webhook.manage)",
+  '/api/v1/webhook-deliveries/{id}': "a webhook's delivery log belongs to the company-wide webhook (integrations.webhook.manage)",
+  '/api/v1/webhook-deliveries/{id}/redeliver': "a webhook's delivery log belongs to the company-wide webhook (integrations.webhook.manage)",
   // Marketing segments: definitions are shared; counts and members are scope-filtered per caller
   '/api/v1/segments/{id}': 'segment definitions are company-wide (changes need marketing.segment.manage)',
   '/api/v1/segments/{id}/count': "the segment is company-wide; the count holds only the caller's scope (marketing segments e2e spec)",

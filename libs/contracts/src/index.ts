@@ -56,6 +56,8 @@ export * from './integrations/import.dto';
 export * from './integrations/export.dto';
 export * from './integrations/csv-reader';
 export * from './integrations/import-mapping';
+export * from './integrations/webhook.enums';
+export * from './integrations/webhook.dto';
 export * from './analytics/value.enums';
 export * from './analytics/value.dto';
 export * from './analytics/cube.dto';

@@ -134,15 +134,18 @@ export interface ArrayFieldOptions extends Common {
   maxSize: number;
 }
 
-export function StringArrayField(options: ArrayFieldOptions & { itemMaxLength: number }): PropertyDecorator {
-  return applyDecorators(
+export function StringArrayField(options: ArrayFieldOptions & { itemMaxLength: number; minSize?: number; itemPattern?: RegExp; itemPatternMessage?: string }): PropertyDecorator {
+  const decorators = [
     ...optionality(options),
     IsArray(),
     ArrayMaxSize(options.maxSize),
     IsString({ each: true }),
     MaxLength(options.itemMaxLength, { each: true }),
-    doc(options, { type: [String], maxItems: options.maxSize }),
-  );
+    doc(options, { type: [String], maxItems: options.maxSize, minItems: options.minSize, items: options.itemPattern ? { type: 'string', pattern: options.itemPattern.source } : undefined } as ApiPropertyOptions),
+  ];
+  if (options.minSize !== undefined) decorators.push(ArrayMinSize(options.minSize));
+  if (options.itemPattern) decorators.push(Matches(options.itemPattern, { each: true, message: options.itemPatternMessage }));
+  return applyDecorators(...decorators);
 }
 
 /** A list of calendar dates `YYYY-MM-DD`. */

@@ -100,6 +100,8 @@ export const PERMISSIONS = [
   'service.workorder.read',
   'service.workorder.manage',
   'service.workorder.execute',
+  // Integrations: outgoing webhooks (company-wide; the admin role only)
+  'integrations.webhook.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

@@ -436,6 +436,43 @@ describe('core mechanisms', () => {
       expect(delivered).toEqual([widget]);
       expect((await ds.query(`SELECT count(*)::int AS n FROM outbox_events WHERE dispatched_at IS NULL`))[0].n).toBe(0);
     });
+
+    it('asks a predicate subscriber per event, runs its handler in the dispatch transaction, and keeps one failing statement from the others', async () => {
+      const dispatcher = t.app.get(OutboxDispatcher);
+      const outbox = t.app.get(OutboxService);
+      const tx = t.app.get(TransactionService);
+      await ds.query(`CREATE TABLE gadget_log (aggregate_id text NOT NULL)`);
+      let interested = false;
+      dispatcher.subscribe(
+        (type) => interested && type.startsWith('gadget.'),
+        async (e, m) => {
+          if (e.aggregateId === 'bad') await m.query(`SELECT 1 / 0`);
+          await m.query(`INSERT INTO gadget_log VALUES ($1)`, [e.aggregateId]);
+        },
+      );
+      const publish = (aggregateId: string) => tx.run((m) => outbox.publish(m, { type: 'gadget.made', aggregateType: 'gadget', aggregateId }));
+      await publish('unwanted');
+      expect((await ds.query(`SELECT dispatched_at FROM outbox_events WHERE aggregate_id = 'unwanted'`))[0].dispatched_at).not.toBeNull();
+      interested = true;
+      await publish('good-1');
+      await publish('bad');
+      await publish('good-2');
+      await dispatcher.dispatchOnce();
+      expect((await ds.query(`SELECT aggregate_id FROM gadget_log ORDER BY 1`)).map((r: { aggregate_id: string }) => r.aggregate_id)).toEqual(['good-1', 'good-2']);
+      const rows = await ds.query(`SELECT aggregate_id, attempts, last_error, dispatched_at IS NOT NULL AS done FROM outbox_events WHERE aggregate_type = 'gadget' ORDER BY id`);
+      expect(rows).toEqual([
+        { aggregate_id: 'unwanted', attempts: 0, last_error: null, done: true },
+        { aggregate_id: 'good-1', attempts: 0, last_error: null, done: true },
+        { aggregate_id: 'bad', attempts: 1, last_error: 'division by zero', done: false },
+        { aggregate_id: 'good-2', attempts: 0, last_error: null, done: true },
+      ]);
+      // At most 50 handled events per transaction (each holds a subtransaction); the rest come next.
+      await tx.run((m) => outbox.publishMany(m, 'gadget.made', 'gadget', Array.from({ length: 60 }, (_, i) => ({ aggregateId: `many-${i}` }))));
+      expect(await dispatcher.dispatchOnce()).toBe(50);
+      expect(await dispatcher.dispatchOnce()).toBe(10);
+      expect((await ds.query(`SELECT count(*)::int AS n FROM gadget_log WHERE aggregate_id LIKE 'many-%'`))[0].n).toBe(60);
+      interested = false;
+    });
   });
   describe('notifications', () => {
     it('keeps each inbox private, skips duplicates by key, and marks read', async () => {

@@ -23,6 +23,8 @@ export interface AppConfig {
   jobsPollSeconds: number;
   /** Time zone of the daily job schedules (pool returns at 02:00 company time, not UTC). */
   jobsTimeZone: string;
+  /** How long an outgoing webhook may take to answer before the attempt counts as failed. */
+  webhookTimeoutMs: number;
   /** How long a resolved principal may be reused (0: load it on every request); changes evict it at once. */
   principalCacheSeconds: number;
   trustProxy: boolean;
@@ -102,6 +104,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): AppConfig {
     outboxPollMs: int('OUTBOX_POLL_MS', 1000, 50, 600000),
     jobsPollSeconds: int('JOBS_POLL_SECONDS', 2, 1, 3600),
     jobsTimeZone: env.JOBS_TIME_ZONE ?? 'Asia/Shanghai',
+    webhookTimeoutMs: int('WEBHOOK_TIMEOUT_MS', 10_000, 1000, 60_000),
     principalCacheSeconds: int('PRINCIPAL_CACHE_SECONDS', 30, 0, 3600),
     trustProxy: bool('TRUST_PROXY', false),
     adminEmail,

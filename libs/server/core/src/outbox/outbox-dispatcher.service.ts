@@ -1,14 +1,23 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { OutboxEvent } from './outbox-event.entity';
 
-export type OutboxHandler = (event: OutboxEvent) => Promise<void>;
+/** Runs in the dispatcher's transaction: rows it writes through `manager` commit with the event's delivery. */
+export type OutboxHandler = (event: OutboxEvent, manager: EntityManager) => Promise<void>;
+/** `customer.*`, `lead.converted`, or a predicate for subscribers whose interest changes at run time (webhooks). */
+export type OutboxPattern = string | ((type: string) => boolean);
 
 // Large enough that a bulk writer's backlog (an import publishes 2,000 events a batch) drains in few
 // transactions: each costs a commit and a round of locking beside the writer.
 const BATCH = 500;
 const MAX_BACKOFF_SECONDS = 3600;
+/**
+ * Events with handlers per transaction: each takes a savepoint, and a savepoint that writes holds a
+ * subtransaction id. Past 64 in one transaction PostgreSQL's per-backend cache of them overflows
+ * and every other session's snapshots get slower while it runs; the rest of the batch waits for the next.
+ */
+const MAX_HANDLED_PER_TRANSACTION = 50;
 
 /**
  * Delivers outbox events to subscribers (webhooks, timeline, rollups) at least once.
@@ -18,9 +27,11 @@ const MAX_BACKOFF_SECONDS = 3600;
 @Injectable()
 export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxDispatcher.name);
-  private readonly handlers: { pattern: RegExp; handler: OutboxHandler }[] = [];
+  private readonly handlers: { matches: (type: string) => boolean; handler: OutboxHandler }[] = [];
   private timer?: NodeJS.Timeout;
   private running?: Promise<number>;
+  /** The last batch left events behind (full, or stopped at the savepoint cap). */
+  private backlog = false;
   private stopped = false;
 
   constructor(
@@ -28,15 +39,19 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** `customer.*` or `lead.converted`. */
-  subscribe(pattern: string, handler: OutboxHandler): void {
+  /**
+   * `customer.*` or `lead.converted`; or a predicate, asked for every event published (keep it a
+   * cheap in-memory test) and again when the event is dispatched.
+   */
+  subscribe(pattern: OutboxPattern, handler: OutboxHandler): void {
+    if (typeof pattern === 'function') return void this.handlers.push({ matches: pattern, handler });
     const re = new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
-    this.handlers.push({ pattern: re, handler });
+    this.handlers.push({ matches: (type) => re.test(type), handler });
   }
 
   /** Whether any subscriber takes events of this type: events nobody takes are stored as delivered. */
   wants(type: string): boolean {
-    return this.handlers.some((h) => h.pattern.test(type));
+    return this.handlers.some((h) => h.matches(type));
   }
 
   onApplicationBootstrap(): void {
@@ -44,7 +59,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
     const tick = async () => {
       if (this.stopped) return;
       try {
-        while ((await this.dispatchOnce()) === BATCH && !this.stopped) {
+        while ((await this.dispatchOnce()) > 0 && this.backlog && !this.stopped) {
           // drain a backlog without waiting for the next tick
         }
       } catch (err) {
@@ -80,11 +95,21 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
       // Delivered events are marked with one statement per batch: one UPDATE per event made the
       // dispatcher compete with bulk writers (a 1M-row import) for most of their CPU.
       const delivered: string[] = [];
+      let done = 0;
+      let handled = 0;
       for (const event of events) {
+        const handlers = this.handlers.filter((h) => h.matches(event.type));
+        if (handlers.length && ++handled > MAX_HANDLED_PER_TRANSACTION) break;
+        done++;
+        // Handlers write through the batch's transaction: a savepoint keeps one event's failed
+        // statement from aborting the others' work (only taken when someone handles the event).
+        if (handlers.length) await manager.query('SAVEPOINT outbox_event');
         try {
-          for (const { pattern, handler } of this.handlers) if (pattern.test(event.type)) await handler(event);
+          for (const { handler } of handlers) await handler(event, manager);
+          if (handlers.length) await manager.query('RELEASE SAVEPOINT outbox_event');
           delivered.push(event.id);
         } catch (err) {
+          await manager.query('ROLLBACK TO SAVEPOINT outbox_event');
           const attempts = event.attempts + 1;
           const delay = Math.min(2 ** attempts, MAX_BACKOFF_SECONDS);
           await manager.update(OutboxEvent, event.id, {
@@ -95,7 +120,8 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
         }
       }
       if (delivered.length) await manager.query(`UPDATE outbox_events SET dispatched_at = now(), last_error = NULL WHERE id = ANY($1::bigint[])`, [delivered]);
-      return events.length;
+      this.backlog = events.length === BATCH || done < events.length;
+      return done;
     });
     return this.running;
   }

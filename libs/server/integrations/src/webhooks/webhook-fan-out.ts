@@ -1,0 +1,49 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { OutboxDispatcher, type OutboxEvent } from '@kehu/server-core';
+import type { EntityManager } from 'typeorm';
+import { ActiveWebhookPatterns } from './active-webhook-patterns';
+import type { WebhookEnvelope } from './webhook-delivery.entity';
+import { eventMatchesSql } from './webhook-event-pattern';
+
+/** The body every receiver gets for an outbox event. */
+export function envelopeOf(event: OutboxEvent): WebhookEnvelope {
+  return {
+    id: String(event.id),
+    type: event.type,
+    occurredAt: new Date(event.occurredAt).toISOString(),
+    aggregateType: event.aggregateType,
+    aggregateId: event.aggregateId,
+    data: event.payload ?? {},
+    actorId: event.actorId,
+  };
+}
+
+/**
+ * The outbox's webhook subscriber: one pending delivery per active subscription whose patterns
+ * match, written in the dispatcher's transaction (the event is marked delivered iff the rows
+ * commit). The dispatcher is at-least-once; the unique (subscription, event) makes the fan-out
+ * exactly-once. Sending is the worker's job, never inside this transaction.
+ */
+@Injectable()
+export class WebhookFanOut implements OnModuleInit {
+  constructor(
+    private readonly dispatcher: OutboxDispatcher,
+    private readonly patterns: ActiveWebhookPatterns,
+  ) {}
+
+  onModuleInit(): void {
+    this.dispatcher.subscribe((type) => this.patterns.wants(type), async (event, manager) => void (await this.fanOut(event, manager)));
+  }
+
+  async fanOut(event: OutboxEvent, manager: EntityManager): Promise<number> {
+    const rows: { id: string }[] = await manager.query(
+      `INSERT INTO webhook_deliveries (subscription_id, event_id, event_type, payload)
+       SELECT s.id, $1::bigint, $2::text, $3::jsonb FROM webhook_subscriptions s
+       WHERE s.active AND s.deleted_at IS NULL AND ${eventMatchesSql('s.events', '$2::text')}
+       ON CONFLICT (subscription_id, event_id) DO NOTHING
+       RETURNING id`,
+      [event.id, event.type, JSON.stringify(envelopeOf(event))],
+    );
+    return rows.length;
+  }
+}
