@@ -27,7 +27,7 @@ import {
   UpdateCaseDto,
   type Page,
 } from '@kehu/contracts';
-import { CurrentPrincipal, IfMatch, RequireModule, RequirePermission, setEtag, type HttpReply, type Principal } from '@kehu/server-core';
+import { CurrentPrincipal, DomainException, IfMatch, RequireModule, RequirePermission, setEtag, type HttpReply, type Principal } from '@kehu/server-core';
 import { CaseWorkflowService } from './case-workflow.service';
 import { CasesRepository } from './cases.repository';
 import { CasesService } from './cases.service';
@@ -181,7 +181,7 @@ export class CasesController {
   @RequirePermission('service.case.read')
   @ApiOkResponse({ type: [CaseEventDto] })
   async listCaseEvents(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<CaseEventDto[]> {
-    await this.repo.get(p, id);
+    if (!(await this.repo.readable(p).andWhere('c.id = :id', { id }).getExists())) throw DomainException.notFound('Case');
     return this.repo.events(id);
   }
 }

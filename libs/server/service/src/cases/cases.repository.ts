@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CaseDto, CaseEventDto, ListCasesQuery, Page } from '@kehu/contracts';
-import { applyScope, Clock, DomainException, getRawPrepared, likePattern, paginateJson, parseSort, type Principal } from '@kehu/server-core';
+import { applyScope, Clock, DomainException, getRawPrepared, likePattern, paginateJson, parseSort, scopeSql, type Principal } from '@kehu/server-core';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { ACTIVE } from './case-rules';
 import { CASE_NOW, caseJson } from './case-json';
@@ -38,9 +38,27 @@ export class CasesRepository {
     return c;
   }
 
-  /** getCase: the scoped read with the names, built as JSON by PostgreSQL (the busiest read after the queue). */
+  /**
+   * Reading one case: the read scope, and for technicians also the cases they are sent to (a
+   * work order of theirs names it) — they need the problem on site, though their own scope is
+   * only the cases they own. Reading only: every change stays with the case's own scopes.
+   */
+  readable(principal: Principal): SelectQueryBuilder<ServiceCase> {
+    if (!principal.permissions['service.workorder.execute']) return this.scoped(principal, 'service.case.read');
+    const qb = this.ds.manager.getRepository(ServiceCase).createQueryBuilder('c');
+    let n = 0;
+    const bind = (value: unknown) => {
+      qb.setParameter(`readScope${++n}`, value);
+      return `:readScope${n}`;
+    };
+    const scope = scopeSql(principal, 'service.case.read', { owner: 'c.owner_id', department: 'c.department_id' }, bind);
+    const sent = `EXISTS (SELECT 1 FROM work_orders wo WHERE wo.case_id = c.id AND wo.technician_id = ${bind(principal.userId)} AND wo.deleted_at IS NULL)`;
+    return qb.where(`(${scope} OR ${sent})`);
+  }
+
+  /** getCase: the readable case with the names, built as JSON by PostgreSQL (the busiest read after the queue). */
   async read(principal: Principal, caseId: string): Promise<CaseDto> {
-    const qb = this.scoped(principal, 'service.case.read').select(caseJson('c'), 'dto').andWhere('c.id = :caseId', { caseId }).setParameter(CASE_NOW, this.clock.now());
+    const qb = this.readable(principal).select(caseJson('c'), 'dto').andWhere('c.id = :caseId', { caseId }).setParameter(CASE_NOW, this.clock.now());
     const [row] = await getRawPrepared<{ dto: CaseDto }>(qb);
     if (!row) throw DomainException.notFound('Case');
     return row.dto;

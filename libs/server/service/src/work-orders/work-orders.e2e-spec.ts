@@ -111,6 +111,21 @@ describe('work orders', () => {
     await act(one.id, 'cancel', { reason: 'late' }, w.eastAgent).expect(409);
   });
 
+  it("lets a technician read the case they are sent to (and its history), not change it; others' cases stay 404", async () => {
+    const c = await raiseCase();
+    const other = await raiseCase();
+    await t.http().get(`/api/v1/cases/${c.id}`).set(w.technician).expect(404);
+    await book({ caseId: c.id, scheduledStart: at(1, 23), scheduledEnd: at(2, 23) }).expect(201);
+    const read = await t.http().get(`/api/v1/cases/${c.id}`).set(w.technician).expect(200);
+    expect(read.body).toMatchObject({ id: c.id, subject: '需要上门' });
+    const events = await t.http().get(`/api/v1/cases/${c.id}/events`).set(w.technician).expect(200);
+    expect(events.body.at(-1)).toMatchObject({ kind: 'work_order' });
+    await t.http().patch(`/api/v1/cases/${c.id}`).set(w.technician).set('If-Match', `"${read.body.version}"`).send({ subject: '改' }).expect(404);
+    await t.http().get(`/api/v1/cases/${other.id}`).set(w.technician).expect(404);
+    await t.http().get(`/api/v1/cases/${other.id}/events`).set(w.technician).expect(404);
+    await t.http().get(`/api/v1/cases/${c.id}`).set(w.westTechnician).expect(404);
+  });
+
   it("shows technicians their own visits only; other departments get 404; agents may not check in", async () => {
     const wo = (await book({ customerId: w.ids.customer, scheduledStart: at(1, 24), scheduledEnd: at(2, 24) }).expect(201)).body;
     await t.http().get(`/api/v1/work-orders/${wo.id}`).set(w.technician).expect(200);
