@@ -17,6 +17,13 @@ const en = {
     service: 'Service',
     analytics: 'Analytics',
     admin: 'Admin',
+    integrations: 'Integrations',
+    revenueCube: 'Revenue cube',
+    customerValue: 'Customer value',
+    contracts: 'Contracts',
+    segments: 'Segments',
+    customerService: 'Service',
+    knowledge: 'Knowledge base',
     profile: 'My profile',
   },
   header: {

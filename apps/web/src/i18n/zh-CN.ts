@@ -17,6 +17,13 @@ const zhCN: Messages = {
     service: '服务',
     analytics: '分析',
     admin: '管理',
+    integrations: '集成',
+    revenueCube: '营收分析',
+    customerValue: '客户价值',
+    contracts: '合同与回款',
+    segments: '客户细分',
+    customerService: '客户服务',
+    knowledge: '知识库',
     profile: '个人资料',
   },
   header: {

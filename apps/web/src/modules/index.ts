@@ -13,6 +13,23 @@ import { poolsRoutes } from './pools/routes';
 import { revenueRoutes } from './revenue/routes';
 import { contractsRoutes } from './contracts/routes';
 
+let lazyMessages: Promise<void> | undefined;
+
+/**
+ * The texts of service, marketing, contracts and analytics, kept out of the entry (~30 KB gzip
+ * the customer list's first paint does not use): the router awaits them before any other page
+ * and loads them after the customer list is shown. A failed load is tried again next time.
+ */
+export function loadLazyMessages(): Promise<void> {
+  lazyMessages ??= import('./lazy-module-messages')
+    .then((m) => m.registerLazyModuleMessages())
+    .catch((err: unknown) => {
+      lazyMessages = undefined;
+      throw err;
+    });
+  return lazyMessages;
+}
+
 /** Pages without the app shell (sign-in). */
 export const publicRoutes: RouteRecordRaw[] = [...authRoutes];
 

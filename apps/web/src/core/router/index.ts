@@ -3,7 +3,7 @@ import './route-meta';
 import { authGuard } from './auth-guard';
 import { preloadRouteComponents } from './preload-route';
 import { useAuthStore } from '@/stores/auth.store';
-import { appRoutes, publicRoutes } from '@/modules';
+import { appRoutes, loadLazyMessages, publicRoutes } from '@/modules';
 
 export function createAppRouter(history: RouterHistory = createWebHistory()) {
   const router = createRouter({
@@ -30,9 +30,23 @@ export function createAppRouter(history: RouterHistory = createWebHistory()) {
       if (!auth.me) auth.hydrate().catch(() => undefined); // the guard reports a failure
       to.meta.prefetch?.();
       // The API client calls fetch() a few microtasks later (its middleware): the chunks wait a task.
-      setTimeout(() => preloadRouteComponents(to));
-    } else preloadRouteComponents(to);
+      setTimeout(() => {
+        preloadRouteComponents(to);
+        if (!to.meta.coreMessagesOnly) void loadLazyMessages().catch(() => undefined);
+      });
+    } else {
+      preloadRouteComponents(to);
+      if (!to.meta.coreMessagesOnly) void loadLazyMessages().catch(() => undefined);
+    }
   });
   router.beforeEach(authGuard);
+  // A page opens with its texts; should they fail to load, it opens anyway (keys, not a dead link).
+  router.beforeEach(async (to) => {
+    if (!to.meta.coreMessagesOnly) await loadLazyMessages().catch(() => undefined);
+  });
+  // After a page that did not wait for them: load them while the user reads it.
+  router.afterEach((to) => {
+    if (to.meta.coreMessagesOnly) setTimeout(() => void loadLazyMessages().catch(() => undefined), 300);
+  });
   return router;
 }

@@ -21,5 +21,10 @@ declare module 'vue-router' {
     nav?: { icon: Component; order: number };
     /** Starts the page's first data request while its code loads (signed-in users only; see core/lists/prefetch). */
     prefetch?: () => void;
+    /**
+     * The page's first paint needs none of the texts that load on demand (loadLazyMessages):
+     * it opens without waiting for them, and they load once it is shown.
+     */
+    coreMessagesOnly?: boolean;
   }
 }

@@ -1,9 +1,6 @@
 import { markRaw } from 'vue';
 import type { RouteRecordRaw } from 'vue-router';
 import { DataAnalysis, TrendCharts } from '@element-plus/icons-vue';
-import { registerAnalyticsMessages } from './i18n/register';
-
-registerAnalyticsMessages();
 
 /**
  * Analytics (分析): the revenue cube and customer value, each in the sidebar (marketing reads
@@ -15,12 +12,12 @@ export const analyticsRoutes: RouteRecordRaw[] = [
     path: 'analytics/revenue',
     name: 'analytics-revenue',
     component: () => import('./pages/revenue-cube-page.vue'),
-    meta: { titleKey: 'analytics.nav.revenue', help: 'analyticsRevenue', module: 'analytics', permission: 'analytics.revenue.read', nav: { icon: markRaw(DataAnalysis), order: 40 } },
+    meta: { titleKey: 'nav.revenueCube', help: 'analyticsRevenue', module: 'analytics', permission: 'analytics.revenue.read', nav: { icon: markRaw(DataAnalysis), order: 40 } },
   },
   {
     path: 'analytics/customer-value',
     name: 'analytics-value',
     component: () => import('./pages/customer-value-page.vue'),
-    meta: { titleKey: 'analytics.nav.value', help: 'analyticsValue', module: 'analytics', permission: 'analytics.value.read', nav: { icon: markRaw(TrendCharts), order: 41 } },
+    meta: { titleKey: 'nav.customerValue', help: 'analyticsValue', module: 'analytics', permission: 'analytics.value.read', nav: { icon: markRaw(TrendCharts), order: 41 } },
   },
 ];

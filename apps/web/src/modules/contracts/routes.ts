@@ -1,9 +1,6 @@
 import { markRaw } from 'vue';
 import type { RouteRecordRaw } from 'vue-router';
 import { Tickets } from '@element-plus/icons-vue';
-import { registerContractsMessages } from './i18n/register';
-
-registerContractsMessages();
 
 /**
  * Contracts, receivables and targets (合同 / 回款 / 目标). One sidebar entry for now; if a
@@ -14,7 +11,7 @@ export const contractsRoutes: RouteRecordRaw[] = [
     path: 'contracts',
     name: 'contracts',
     component: () => import('./pages/contracts-page.vue'),
-    meta: { titleKey: 'contracts.nav.contracts', help: 'contracts', module: 'sales', permission: 'sales.contract.read', nav: { icon: markRaw(Tickets), order: 16 } },
+    meta: { titleKey: 'nav.contracts', help: 'contracts', module: 'sales', permission: 'sales.contract.read', nav: { icon: markRaw(Tickets), order: 16 } },
   },
   {
     path: 'contracts/receivables',

@@ -1,9 +1,6 @@
 import { markRaw } from 'vue';
 import type { RouteRecordRaw } from 'vue-router';
 import { Promotion } from '@element-plus/icons-vue';
-import { registerMarketingMessages } from './i18n/register';
-
-registerMarketingMessages();
 
 /** Marketing (市场): segments (客户细分) first; campaigns build on them. Every page is its own chunk. */
 export const marketingRoutes: RouteRecordRaw[] = [
@@ -12,7 +9,7 @@ export const marketingRoutes: RouteRecordRaw[] = [
     path: 'marketing/segments',
     name: 'marketing-segments',
     component: () => import('./pages/segments-page.vue'),
-    meta: { titleKey: 'marketing.nav.segments', help: 'marketingSegments', module: 'marketing', permission: 'marketing.segment.read', nav: { icon: markRaw(Promotion), order: 20 } },
+    meta: { titleKey: 'nav.segments', help: 'marketingSegments', module: 'marketing', permission: 'marketing.segment.read', nav: { icon: markRaw(Promotion), order: 20 } },
   },
   {
     path: 'marketing/segments/new',

@@ -9,7 +9,7 @@ export const salesRoutes: RouteRecordRaw[] = [
     path: 'sales',
     name: 'sales',
     component: () => import('./pages/customers-page.vue'),
-    meta: { titleKey: 'nav.sales', help: 'salesCustomers', module: 'sales', permission: 'sales.customer.read', nav: { icon: markRaw(Sell), order: 10 }, prefetch: prefetchCustomerList },
+    meta: { titleKey: 'nav.sales', help: 'salesCustomers', module: 'sales', permission: 'sales.customer.read', nav: { icon: markRaw(Sell), order: 10 }, prefetch: prefetchCustomerList, coreMessagesOnly: true },
   },
   {
     path: 'sales/customers/:id',

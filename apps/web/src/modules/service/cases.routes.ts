@@ -1,9 +1,6 @@
 import { markRaw } from 'vue';
 import type { RouteRecordRaw } from 'vue-router';
 import { Service } from '@element-plus/icons-vue';
-import { registerServiceMessages } from './i18n/register-service';
-
-registerServiceMessages();
 
 /**
  * Cases (工单) with SLA, the SLA policy and the service figures. The sidebar entry is `/service`
@@ -15,7 +12,7 @@ export const casesRoutes: RouteRecordRaw[] = [
     path: 'service',
     name: 'service',
     redirect: { name: 'cases' },
-    meta: { titleKey: 'service.nav.service', help: 'cases', module: 'service', permission: 'service.case.read', nav: { icon: markRaw(Service), order: 30 } },
+    meta: { titleKey: 'nav.customerService', help: 'cases', module: 'service', permission: 'service.case.read', nav: { icon: markRaw(Service), order: 30 } },
   },
   {
     path: 'service/cases',

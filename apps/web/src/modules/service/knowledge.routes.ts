@@ -1,9 +1,6 @@
 import { markRaw } from 'vue';
 import type { RouteRecordRaw } from 'vue-router';
 import { Reading } from '@element-plus/icons-vue';
-import { registerKnowledgeMessages } from './i18n/register-knowledge';
-
-registerKnowledgeMessages();
 
 // Knowledge base (知识库) pages: the list with search, an article, the editor. Every page is its own chunk.
 export const knowledgeRoutes: RouteRecordRaw[] = [
@@ -11,7 +8,7 @@ export const knowledgeRoutes: RouteRecordRaw[] = [
     path: 'service/knowledge',
     name: 'knowledge',
     component: () => import('./pages/knowledge-page.vue'),
-    meta: { titleKey: 'knowledge.nav.title', help: 'knowledgeBase', module: 'service', permission: 'service.knowledge.read', nav: { icon: markRaw(Reading), order: 31 } },
+    meta: { titleKey: 'nav.knowledge', help: 'knowledgeBase', module: 'service', permission: 'service.knowledge.read', nav: { icon: markRaw(Reading), order: 31 } },
   },
   {
     path: 'service/knowledge/new',

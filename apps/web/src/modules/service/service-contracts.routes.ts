@@ -1,7 +1,4 @@
 import type { RouteRecordRaw } from 'vue-router';
-import { registerServiceContractsMessages } from './i18n/register-service-contracts';
-
-registerServiceContractsMessages();
 
 // Service contracts (服务合同): the list and one contract with its service levels and cases. Under the
 // service sidebar entry (a tab of the service pages); every page is its own chunk.

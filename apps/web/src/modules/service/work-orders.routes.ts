@@ -1,7 +1,4 @@
 import type { RouteRecordRaw } from 'vue-router';
-import { registerWorkOrdersMessages } from './i18n/register-work-orders';
-
-registerWorkOrdersMessages();
 
 // Work orders (派工单): the dispatch board, the list and a technician's visits; one visit with its steps.
 // Under the service sidebar entry (a tab of the service pages); every page is its own chunk. The

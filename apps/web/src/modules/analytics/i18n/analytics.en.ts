@@ -1,7 +1,7 @@
 // English texts of the analytics area (分析). analytics.zh-CN.ts has the same shape (checked by its type).
 // Avoid the characters @ | { } in text except for placeholders: vue-i18n reads them as syntax.
 export const analyticsEn = {
-  nav: { title: 'Analytics', revenue: 'Revenue cube', value: 'Customer value' },
+  nav: { title: 'Analytics' },
   dims: { province: 'Province', month: 'Month', quarter: 'Quarter', year: 'Year', department: 'Department', owner: 'Owner', none: 'None (totals)' },
   measures: { revenue: 'Revenue', orders: 'Orders' },
   cube: {

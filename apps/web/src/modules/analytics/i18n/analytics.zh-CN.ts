@@ -3,7 +3,7 @@ import type { analyticsEn, analyticsHelpEn } from './analytics.en';
 // 分析模块的中文文案，结构与 analytics.en.ts 相同（由类型检查）。
 
 export const analyticsZhCN: typeof analyticsEn = {
-  nav: { title: '分析', revenue: '营收分析', value: '客户价值' },
+  nav: { title: '分析' },
   dims: { province: '省份', month: '月份', quarter: '季度', year: '年份', department: '部门', owner: '负责人', none: '无（合计）' },
   measures: { revenue: '营收', orders: '订单数' },
   cube: {

@@ -1,7 +1,7 @@
 // English texts of contracts, receivables and targets (合同 / 回款 / 目标). contracts.zh-CN.ts has the same shape.
 // Avoid the characters @ | { } in text except for placeholders: vue-i18n reads them as syntax.
 export const contractsEn = {
-  nav: { contracts: 'Contracts', receivables: 'Receivables', targets: 'Targets' },
+  nav: { receivables: 'Receivables', targets: 'Targets' },
   customerTab: 'Contracts',
   status: {
     draft: 'Draft',

@@ -2,7 +2,7 @@ import type { contractsEn, contractsHelpEn } from './contracts.en';
 
 // 合同、回款与目标的中文文字，结构与 contracts.en.ts 相同（由类型检查保证）。
 export const contractsZhCN: typeof contractsEn = {
-  nav: { contracts: '合同与回款', receivables: '应收回款', targets: '销售目标' },
+  nav: { receivables: '应收回款', targets: '销售目标' },
   customerTab: '合同',
   status: {
     draft: '草稿',

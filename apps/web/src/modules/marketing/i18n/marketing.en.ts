@@ -1,7 +1,7 @@
 // English texts of the marketing area (市场). marketing.zh-CN.ts has the same shape (checked by its type).
 // Avoid the characters @ | { } in text except for placeholders: vue-i18n reads them as syntax.
 export const marketingEn = {
-  nav: { title: 'Marketing', segments: 'Segments', segment: 'Segment', edit: 'Edit segment', create: 'New segment' },
+  nav: { title: 'Marketing', segment: 'Segment', edit: 'Edit segment', create: 'New segment' },
   targets: { customer: 'Customers', contact: 'Contacts' },
   match: { all: 'All conditions hold', any: 'Any condition holds' },
   groups: { customer: 'Customer', value: 'Customer value', contact: 'Contact' },

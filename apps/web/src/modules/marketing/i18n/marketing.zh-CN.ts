@@ -2,7 +2,7 @@ import type { marketingEn, marketingHelpEn } from './marketing.en';
 
 // 市场模块的中文文本；结构与 marketing.en.ts 相同（由类型检查）。
 export const marketingZhCN: typeof marketingEn = {
-  nav: { title: '市场', segments: '客户细分', segment: '细分', edit: '编辑细分', create: '新建细分' },
+  nav: { title: '市场', segment: '细分', edit: '编辑细分', create: '新建细分' },
   targets: { customer: '客户', contact: '联系人' },
   match: { all: '满足全部条件', any: '满足任一条件' },
   groups: { customer: '客户', value: '客户价值', contact: '联系人' },

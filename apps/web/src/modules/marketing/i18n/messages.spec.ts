@@ -1,14 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadLazyMessages } from '@/modules';
 import { SEGMENT_FIELD_NAMES, SEGMENT_OPERATORS, RFM_SEGMENTS } from '@kehu/contracts';
 import { i18n, setLocale } from '@/i18n';
 import { marketingEn, marketingHelpEn } from './marketing.en';
 import { marketingZhCN, marketingHelpZhCN } from './marketing.zh-CN';
-import '../routes';
 
 const keys = (tree: object, prefix = ''): string[] =>
   Object.entries(tree).flatMap(([key, value]) => (typeof value === 'object' && !Array.isArray(value) ? keys(value, `${prefix}${key}.`) : [`${prefix}${key}`]));
 
 describe('marketing texts', () => {
+  beforeAll(() => loadLazyMessages());
+
   it('have the same keys in both languages', () => {
     expect(keys(marketingZhCN)).toEqual(keys(marketingEn));
     expect(keys(marketingHelpZhCN)).toEqual(keys(marketingHelpEn));
@@ -20,9 +22,9 @@ describe('marketing texts', () => {
     expect(Object.keys(marketingEn.rfm).sort()).toEqual([...RFM_SEGMENTS].sort());
   });
 
-  it('are registered with the routes and render', () => {
+  it('load with the texts on demand and render', () => {
     setLocale('zh-CN');
-    expect(i18n.global.t('marketing.nav.segments')).toBe('客户细分');
+    expect(i18n.global.t('nav.segments')).toBe('客户细分');
     expect(i18n.global.t('help.marketingSegments.title')).toBe('客户细分');
     setLocale('en');
     expect(i18n.global.t('marketing.list.conditionCount', 3)).toBe('3 conditions');

@@ -1,15 +1,17 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadLazyMessages } from '@/modules';
 import { CaseType, KnowledgeArticleStatus } from '@kehu/contracts';
 import { i18n, setLocale } from '@/i18n';
 import { knowledgeEn, knowledgeHelpEn } from './knowledge.en';
 import { knowledgeHelpZhCN, knowledgeZhCN } from './knowledge.zh-CN';
 import { knowledgeSorts } from '../models/knowledge-article';
-import '../knowledge.routes';
 
 const keys = (tree: object, prefix = ''): string[] =>
   Object.entries(tree).flatMap(([key, value]) => (typeof value === 'object' && !Array.isArray(value) ? keys(value, `${prefix}${key}.`) : [`${prefix}${key}`]));
 
 describe('knowledge texts', () => {
+  beforeAll(() => loadLazyMessages());
+
   it('have the same keys in both languages', () => {
     expect(keys(knowledgeZhCN)).toEqual(keys(knowledgeEn));
     expect(keys(knowledgeHelpZhCN)).toEqual(keys(knowledgeHelpEn));
@@ -21,9 +23,9 @@ describe('knowledge texts', () => {
     expect(Object.keys(knowledgeEn.list.sort).sort()).toEqual(Object.keys(knowledgeSorts).sort());
   });
 
-  it('are registered with the routes and render', () => {
+  it('load with the texts on demand and render', () => {
     setLocale('zh-CN');
-    expect(i18n.global.t('knowledge.nav.title')).toBe('知识库');
+    expect(i18n.global.t('nav.knowledge')).toBe('知识库');
     expect(i18n.global.t('help.knowledgeBase.title')).toBe('知识库');
     setLocale('en');
     expect(i18n.global.t('knowledge.article.helpfulShare', { share: '75%' })).toBe('75% found it helpful');

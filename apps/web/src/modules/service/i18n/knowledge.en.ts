@@ -1,6 +1,6 @@
 /** English texts of the knowledge base (`knowledge.*`). */
 export const knowledgeEn = {
-  nav: { title: 'Knowledge base', article: 'Knowledge article', create: 'New article', edit: 'Edit article' },
+  nav: { article: 'Knowledge article', create: 'New article', edit: 'Edit article' },
   status: { draft: 'Draft', published: 'Published', archived: 'Archived' },
   caseTypes: { request: 'Service request', complaint: 'Complaint', dispute: 'Dispute', return: 'Return', field_job: 'Field job' },
   fields: {

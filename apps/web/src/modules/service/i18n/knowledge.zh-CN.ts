@@ -2,7 +2,7 @@ import type { knowledgeEn, knowledgeHelpEn } from './knowledge.en';
 
 // 知识库的中文文本；结构与 knowledge.en.ts 相同（由类型检查）。
 export const knowledgeZhCN: typeof knowledgeEn = {
-  nav: { title: '知识库', article: '知识库文章', create: '新建文章', edit: '编辑文章' },
+  nav: { article: '知识库文章', create: '新建文章', edit: '编辑文章' },
   status: { draft: '草稿', published: '已发布', archived: '已归档' },
   caseTypes: { request: '服务请求', complaint: '投诉', dispute: '纠纷', return: '退换货', field_job: '上门服务' },
   fields: {

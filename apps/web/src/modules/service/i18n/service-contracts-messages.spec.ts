@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadLazyMessages } from '@/modules';
 import { ServiceContractStatus } from '@kehu/contracts';
 import { i18n, setLocale } from '@/i18n';
 import { serviceContractsEn, serviceContractsHelpEn } from './service-contracts.en';
@@ -10,6 +11,8 @@ const keys = (tree: object, prefix = ''): string[] =>
   Object.entries(tree).flatMap(([key, value]) => (typeof value === 'object' && !Array.isArray(value) ? keys(value, `${prefix}${key}.`) : [`${prefix}${key}`]));
 
 describe('service contract texts', () => {
+  beforeAll(() => loadLazyMessages());
+
   it('have the same keys in both languages', () => {
     expect(keys(serviceContractsZhCN)).toEqual(keys(serviceContractsEn));
     expect(keys(serviceContractsHelpZhCN)).toEqual(keys(serviceContractsHelpEn));
@@ -24,7 +27,7 @@ describe('service contract texts', () => {
     for (const column of serviceContractColumns) expect(i18n.global.te(column.labelKey, 'zh-CN')).toBe(true);
   });
 
-  it('are registered with the routes and render', () => {
+  it('load with the texts on demand and render', () => {
     setLocale('zh-CN');
     expect(i18n.global.t('serviceContracts.nav.contracts')).toBe('服务合同');
     expect(i18n.global.t('help.serviceContracts.title')).toBe('服务合同');

@@ -1,7 +1,7 @@
 // English texts of cases, the SLA policy and the service figures (工单 / 服务水平 / 服务指标).
 // service.zh-CN.ts has the same shape. Avoid the characters @ | { } in text except for placeholders.
 export const serviceEn = {
-  nav: { service: 'Service', cases: 'Cases', slaPolicy: 'SLA policy', metrics: 'Service figures' },
+  nav: { cases: 'Cases', slaPolicy: 'SLA policy', metrics: 'Service figures' },
   customerTab: 'Cases',
   status: { new: 'New', open: 'Open', pending: 'Pending', resolved: 'Resolved', closed: 'Closed' },
   priority: { low: 'Low', normal: 'Normal', high: 'High', urgent: 'Urgent' },

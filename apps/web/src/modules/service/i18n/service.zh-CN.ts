@@ -2,7 +2,7 @@ import type { serviceEn, serviceErrorCodesEn, serviceHelpEn } from './service.en
 
 // 工单、服务水平（SLA）策略与服务指标的中文界面文字，结构与 service.en.ts 相同。
 export const serviceZhCN: typeof serviceEn = {
-  nav: { service: '客户服务', cases: '工单', slaPolicy: '服务水平策略', metrics: '服务指标' },
+  nav: { cases: '工单', slaPolicy: '服务水平策略', metrics: '服务指标' },
   customerTab: '工单',
   status: { new: '新建', open: '处理中', pending: '待客户反馈', resolved: '已解决', closed: '已关闭' },
   priority: { low: '低', normal: '普通', high: '高', urgent: '紧急' },

@@ -1,16 +1,18 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadLazyMessages } from '@/modules';
 import { WorkOrderStatus } from '@kehu/contracts';
 import { i18n, setLocale } from '@/i18n';
 import { workOrdersEn, workOrdersHelpEn } from './work-orders.en';
 import { workOrdersHelpZhCN, workOrdersZhCN } from './work-orders.zh-CN';
 import { workOrderColumns } from '../composables/use-work-orders-list';
 import { workOrdersRoutes } from '../work-orders.routes';
-import '../routes';
 
 const keys = (tree: object, prefix = ''): string[] =>
   Object.entries(tree).flatMap(([key, value]) => (typeof value === 'object' && !Array.isArray(value) ? keys(value, `${prefix}${key}.`) : [`${prefix}${key}`]));
 
 describe('work order texts', () => {
+  beforeAll(() => loadLazyMessages());
+
   it('have the same keys in both languages', () => {
     expect(keys(workOrdersZhCN)).toEqual(keys(workOrdersEn));
     expect(keys(workOrdersHelpZhCN)).toEqual(keys(workOrdersHelpEn));
@@ -27,7 +29,7 @@ describe('work order texts', () => {
     for (const column of workOrderColumns) expect(i18n.global.te(column.labelKey, 'zh-CN')).toBe(true);
   });
 
-  it('are registered with the routes and render, with the error codes of work orders', () => {
+  it('load with the texts on demand and render, with the error codes of work orders', () => {
     setLocale('zh-CN');
     expect(i18n.global.t('workOrders.nav.workOrders')).toBe('派工单');
     expect(i18n.global.t('help.workOrders.title')).toBe('派工单');
