@@ -1,7 +1,7 @@
 import { markRaw, type Component } from 'vue';
 import type { RouteComponent } from 'vue-router';
 import type { Permission } from '@kehu/contracts';
-import { Coin, Connection, DataLine, Document, Key, OfficeBuilding, Stamp, User } from '@element-plus/icons-vue';
+import { Coin, Connection, DataLine, Document, Key, OfficeBuilding, Promotion, Stamp, User } from '@element-plus/icons-vue';
 
 export interface AdminSection {
   /** Route name, also the key of its texts: `admin.sections.<key>`, `help.<help>`. */
@@ -25,4 +25,6 @@ export const adminSections: AdminSection[] = [
   { key: 'delegations', name: 'admin-delegations', path: 'delegations', permission: 'admin.delegation.manage', icon: markRaw(Coin), help: 'adminDelegations', component: () => import('./pages/delegations-page.vue') },
   { key: 'rollout', name: 'admin-rollout', path: 'module-rollout', permission: 'admin.rollout.manage', icon: markRaw(DataLine), help: 'adminRollout', component: () => import('./pages/module-rollout-page.vue') },
   { key: 'audit', name: 'admin-audit', path: 'audit-log', permission: 'admin.audit.read', icon: markRaw(Document), help: 'adminAudit', component: () => import('./pages/audit-log-page.vue') },
+  // Last, so the sections above keep their place in the menu (what does not fit folds into its overflow).
+  { key: 'webhooks', name: 'admin-webhooks', path: 'webhooks', permission: 'integrations.webhook.manage', icon: markRaw(Promotion), help: 'adminWebhooks', component: () => import('./pages/webhooks-page.vue') },
 ];

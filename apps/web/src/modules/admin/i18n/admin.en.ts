@@ -1,5 +1,7 @@
 // English texts of the admin area, merged into i18n/en.ts (admin.zh-CN.ts has the same shape).
 // Avoid the characters @ | { } in text: vue-i18n reads them as message syntax.
+import { webhooksEn, webhooksHelpEn } from './webhooks.en';
+
 export const adminEn = {
   sections: {
     users: 'Users',
@@ -10,6 +12,7 @@ export const adminEn = {
     delegations: 'Delegations',
     rollout: 'Module rollout',
     audit: 'Audit log',
+    webhooks: 'Webhooks',
   },
   overview: {
     intro: 'Set up who works in Kehu, what they may do, and which modules each department uses.',
@@ -22,6 +25,7 @@ export const adminEn = {
     delegations: 'Let a clerk enter data for a sales rep until a date, and watch how much.',
     rollout: 'Switch modules on department by department.',
     audit: 'Who changed what and when, with values before and after.',
+    webhooks: 'Send events to your other systems as they happen, signed; see every delivery.',
   },
   users: {
     name: 'Name',
@@ -128,6 +132,32 @@ export const adminEn = {
       activity: 'Activities',
       pool: 'Public pool',
       webform: 'Web forms',
+      custom_field: 'Custom fields',
+      lead: 'Leads',
+      opportunity: 'Opportunities',
+      pipeline: 'Sales pipelines',
+      assignment_rule: 'Assignment rules',
+      product: 'Products and price lists',
+      order: 'Orders',
+      grading: 'Customer grading',
+      commission: 'Commissions',
+      commission_rule: 'Commission rules',
+      contract: 'Contracts',
+      // A key used by two modules with different meanings is named per module: <module>_<resource>.
+      sales_contract: 'Sales contracts',
+      service_contract: 'Service contracts',
+      receivable: 'Receivables',
+      target: 'Sales targets',
+      revenue_job: 'Revenue recalculation',
+      segment: 'Segments',
+      revenue: 'Revenue',
+      value: 'Customer value',
+      case: 'Cases',
+      sla: 'SLA policies',
+      metrics: 'Service figures',
+      knowledge: 'Knowledge base',
+      workorder: 'Work orders',
+      webhook: 'Webhooks',
     },
     actions: {
       read: 'View',
@@ -141,6 +171,11 @@ export const adminEn = {
       merge: 'Merge',
       claim: 'Claim',
       lock: 'Lock',
+      convert: 'Convert',
+      override: 'Override',
+      approve: 'Approve',
+      run: 'Run',
+      execute: 'Carry out',
     },
   },
   apiKeys: {
@@ -245,6 +280,10 @@ export const adminEn = {
       merge: 'Merged duplicates in',
       merged: 'Merged into another',
       consent_change: 'Contact preferences changed',
+      pause: 'Paused',
+      ping: 'Ping sent',
+      redeliver: 'Redelivered',
+      rotate_secret: 'Secret rotated',
     },
     entities: {
       user: 'User',
@@ -253,8 +292,10 @@ export const adminEn = {
       role: 'Role',
       api_key: 'API key',
       delegation: 'Delegation',
+      webhook: 'Webhook',
     },
   },
+  webhooks: webhooksEn,
 };
 
 export const adminHelpEn = {
@@ -337,4 +378,5 @@ export const adminHelpEn = {
       'Open a row with the arrow to see each changed field, before and after.',
     ],
   },
+  ...webhooksHelpEn,
 };

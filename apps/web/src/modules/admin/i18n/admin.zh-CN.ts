@@ -1,4 +1,5 @@
 import type { adminEn, adminHelpEn } from './admin.en';
+import { webhooksHelpZhCN, webhooksZhCN } from './webhooks.zh-CN';
 
 // 管理区的中文文字，结构与 admin.en.ts 相同（由类型检查保证）。
 export const adminZhCN: typeof adminEn = {
@@ -11,6 +12,7 @@ export const adminZhCN: typeof adminEn = {
     delegations: '代录入授权',
     rollout: '模块上线',
     audit: '审计日志',
+    webhooks: 'Webhook',
   },
   overview: {
     intro: '设置谁在使用客户系统、能做什么，以及每个部门启用哪些模块。',
@@ -23,6 +25,7 @@ export const adminZhCN: typeof adminEn = {
     delegations: '允许文员在指定日期前替销售代表录入数据，并查看代录比例。',
     rollout: '按部门逐个启用模块。',
     audit: '谁在何时改了什么，以及修改前后的值。',
+    webhooks: '事件发生时签名推送到您的其他系统；可查看每次投递。',
   },
   users: {
     name: '姓名',
@@ -129,6 +132,32 @@ export const adminZhCN: typeof adminEn = {
       activity: '跟进记录',
       pool: '公海',
       webform: 'Web 表单',
+      custom_field: '自定义字段',
+      lead: '线索',
+      opportunity: '商机',
+      pipeline: '销售流程',
+      assignment_rule: '分配规则',
+      product: '产品与价目表',
+      order: '订单',
+      grading: '客户分级',
+      commission: '提成',
+      commission_rule: '提成规则',
+      contract: '合同',
+      // A key used by two modules with different meanings is named per module: <module>_<resource>.
+      sales_contract: '销售合同',
+      service_contract: '服务合同',
+      receivable: '回款',
+      target: '销售目标',
+      revenue_job: '业绩重算',
+      segment: '客户细分',
+      revenue: '业绩',
+      value: '客户价值',
+      case: '工单',
+      sla: '服务水平策略',
+      metrics: '服务指标',
+      knowledge: '知识库',
+      workorder: '派工单',
+      webhook: 'Webhook',
     },
     actions: {
       read: '查看',
@@ -142,6 +171,11 @@ export const adminZhCN: typeof adminEn = {
       merge: '合并',
       claim: '领取',
       lock: '锁定',
+      convert: '转化',
+      override: '手动调整',
+      approve: '审批',
+      run: '运行',
+      execute: '执行',
     },
   },
   apiKeys: {
@@ -246,6 +280,10 @@ export const adminZhCN: typeof adminEn = {
       merge: '合并了重复记录',
       merged: '被合并',
       consent_change: '联系偏好变更',
+      pause: '已暂停',
+      ping: '发送测试',
+      redeliver: '重新投递',
+      rotate_secret: '更换密钥',
     },
     entities: {
       user: '用户',
@@ -254,8 +292,10 @@ export const adminZhCN: typeof adminEn = {
       role: '角色',
       api_key: 'API 密钥',
       delegation: '代录入授权',
+      webhook: 'Webhook',
     },
   },
+  webhooks: webhooksZhCN,
 };
 
 export const adminHelpZhCN: typeof adminHelpEn = {
@@ -338,4 +378,5 @@ export const adminHelpZhCN: typeof adminHelpEn = {
       '点击行首箭头展开，查看每个字段修改前后的值。',
     ],
   },
+  ...webhooksHelpZhCN,
 };
