@@ -7125,6 +7125,7 @@ export interface components {
             events: string[];
             /** Format: uuid */
             id: string;
+            lastDelivery: components["schemas"]["WebhookDeliveryDto"] | null;
             /** @example ERP sync */
             name: string;
             /** @example 50 deliveries in a row failed; last: HTTP 500 */
@@ -7159,6 +7160,7 @@ export interface components {
             events: string[];
             /** Format: uuid */
             id: string;
+            lastDelivery: components["schemas"]["WebhookDeliveryDto"] | null;
             /** @example ERP sync */
             name: string;
             /** @example 50 deliveries in a row failed; last: HTTP 500 */

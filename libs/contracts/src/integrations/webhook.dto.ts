@@ -14,8 +14,8 @@ export const WebhookLimits = {
 
 /** http:// or https:// and a host; nothing else is sent to. */
 export const WEBHOOK_URL = /^https?:\/\/[^\s/?#@]+(?:[/?#]\S*)?$/i;
-/** An event type (`case.resolved`) or a pattern where `*` stands for any characters: `customer.*`, `*`. */
-export const WEBHOOK_EVENT_PATTERN = /^(?:[a-z][a-z0-9_]*|\*)(?:\.(?:[a-z][a-z0-9_]*|\*))*$/;
+/** An event type (`case.resolved`, `contact.consent-changed`) or a pattern where `*` stands for any characters: `customer.*`, `*`. */
+export const WEBHOOK_EVENT_PATTERN = /^(?:[a-z][a-z0-9_-]*|\*)(?:\.(?:[a-z][a-z0-9_-]*|\*))*$/;
 
 /** An outgoing webhook subscription: which domain events are POSTed to which URL. The secret is never shown here. */
 export class WebhookDto {
@@ -29,6 +29,8 @@ export class WebhookDto {
   @ResponseField({ type: String, nullable: true }) description: string | null;
   /** Deliveries that ended failed since the last 2xx; at 50 the subscription is paused. */
   @ResponseField() consecutiveFailures: number;
+  /** The newest delivery (null: none yet), for the list's "last delivery". */
+  @ResponseField({ type: () => WebhookDeliveryDto, nullable: true }) lastDelivery: WebhookDeliveryDto | null;
   @ResponseField({ type: String, format: 'uuid', nullable: true }) createdBy: string | null;
   @ResponseField({ format: 'date-time' }) createdAt: string;
   @ResponseField({ format: 'date-time' }) updatedAt: string;

@@ -9,7 +9,7 @@ export function eventMatcher(patterns: readonly string[]): (type: string) => boo
 
 /**
  * The same test in SQL over a subscription's `events` array, for the fan-out (the database is
- * the authority there). Patterns are validated to `[a-z0-9_.*]`, so only `_` needs escaping for LIKE.
+ * the authority there). Patterns are validated to `[a-z0-9_.*-]`, so only `_` needs escaping for LIKE.
  */
 export const eventMatchesSql = (events: string, type: string): string =>
   `EXISTS (SELECT 1 FROM unnest(${events}) AS p WHERE ${type} LIKE replace(replace(p, '_', '\\_'), '*', '%'))`;

@@ -5,7 +5,7 @@ import type { WebhookSubscription } from './webhook-subscription.entity';
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** Never the secret: create and rotate-secret add it themselves. */
-export function toWebhookDto(s: WebhookSubscription): WebhookDto {
+export function toWebhookDto(s: WebhookSubscription, lastDelivery: WebhookDeliveryDto | null): WebhookDto {
   return {
     id: s.id,
     name: s.name,
@@ -15,6 +15,7 @@ export function toWebhookDto(s: WebhookSubscription): WebhookDto {
     pausedReason: s.pausedReason,
     description: s.description,
     consecutiveFailures: s.consecutiveFailures,
+    lastDelivery,
     createdBy: s.createdBy,
     createdAt: s.createdAt.toISOString(),
     updatedAt: s.updatedAt.toISOString(),

@@ -158,6 +158,9 @@ describe('webhooks', () => {
       const rows = await ds.query(`SELECT event_type FROM webhook_deliveries WHERE subscription_id = $1`, [orders.id]);
       expect(rows).toEqual([{ event_type: 'work_order.completed' }]);
       await t.http().delete(`/api/v1/webhooks/${orders.id}`).set(admin).expect(204);
+      // Event types with a hyphen are patterns too.
+      const consents = await createWebhook({ name: 'consents', events: ['contact.consent-changed'] });
+      await t.http().delete(`/api/v1/webhooks/${consents.id}`).set(admin).expect(204);
     });
 
     it('retries a failed attempt a minute later, then delivers', async () => {
@@ -268,6 +271,11 @@ describe('webhooks', () => {
       expect(ping.headers).toMatchObject({ 'x-kehu-event': 'webhook.ping', 'x-kehu-delivery': res.body.id });
       expect(JSON.parse(ping.body)).toMatchObject({ id: res.body.id, type: 'webhook.ping', aggregateType: 'webhook', aggregateId: hook.id, data: { webhookId: hook.id } });
       expect(verifies(ping, hook.secret)).toBe(true);
+      // The list and the webhook carry their newest delivery: the ping, delivered; none yet for the other.
+      const listed = (await t.http().get('/api/v1/webhooks').set(admin).expect(200)).body.data as { id: string; lastDelivery: { id: string; status: string } | null }[];
+      expect(listed.find((w) => w.id === hook.id)?.lastDelivery).toMatchObject({ id: res.body.id, eventType: 'webhook.ping', status: 'delivered' });
+      expect(listed.find((w) => w.id === other.id)?.lastDelivery).toBeNull();
+      expect((await t.http().get(`/api/v1/webhooks/${hook.id}`).set(admin).expect(200)).body.lastDelivery).toMatchObject({ id: res.body.id });
       await t.http().delete(`/api/v1/webhooks/${other.id}`).set(admin).expect(204);
     });
 

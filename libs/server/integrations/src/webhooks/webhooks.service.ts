@@ -43,13 +43,31 @@ export class WebhooksService {
     private readonly clock: Clock,
   ) {}
 
-  list(query: ListWebhooksQuery): Promise<Page<WebhookDto>> {
+  async list(query: ListWebhooksQuery): Promise<Page<WebhookDto>> {
     const qb = this.ds.getRepository(WebhookSubscription).createQueryBuilder('s');
-    return paginate(qb, { sort, cursor: query.cursor, limit: query.limit, count: query.count }, toWebhookDto);
+    const page = await paginate(qb, { sort, cursor: query.cursor, limit: query.limit, count: query.count }, (s) => s);
+    const last = await this.lastDeliveries(page.data.map((s) => s.id), this.ds.manager);
+    return { ...page, data: page.data.map((s) => toWebhookDto(s, last.get(s.id) ?? null)) };
   }
 
   async get(id: string, m: EntityManager = this.ds.manager): Promise<WebhookDto> {
-    return toWebhookDto(await this.find(id, m));
+    const s = await this.find(id, m);
+    return toWebhookDto(s, (await this.lastDeliveries([id], m)).get(id) ?? null);
+  }
+
+  /** The newest delivery of each subscription: one statement for a page, on the (subscription, created) index. */
+  private async lastDeliveries(ids: string[], m: EntityManager): Promise<Map<string, WebhookDeliveryDto>> {
+    if (!ids.length) return new Map();
+    const rows = await m
+      .getRepository(WebhookDelivery)
+      .createQueryBuilder('d')
+      .distinctOn(['d.subscription_id'])
+      .where('d.subscription_id = ANY(:ids)', { ids })
+      .orderBy('d.subscription_id')
+      .addOrderBy('d.created_at', 'DESC')
+      .addOrderBy('d.id', 'DESC')
+      .getMany();
+    return new Map(rows.map((d) => [d.subscriptionId, toDeliveryDto(d)]));
   }
 
   async create(principal: Principal, dto: CreateWebhookDto): Promise<WebhookWithSecretDto> {

@@ -8,7 +8,7 @@ const delivery = (status: string, attempts: number, extra: object = {}) => ({
   id: deliveryId, webhookId, eventId: '1042', eventType: 'customer.created', status, attempts, nextAttemptAt: null, lastAttemptAt: null,
   lastStatusCode: null, lastDurationMs: null, lastError: null, deliveredAt: null, createdAt: '2026-11-27T04:00:00Z', ...extra,
 });
-const webhook = { id: webhookId, name: 'ERP', url: 'https://x', events: ['*'], active: true, pausedReason: null, description: null, consecutiveFailures: 0, createdBy: null, createdAt: '', updatedAt: '', version: 1 };
+const webhook = { id: webhookId, name: 'ERP', url: 'https://x', events: ['*'], active: true, pausedReason: null, description: null, consecutiveFailures: 0, lastDelivery: null, createdBy: null, createdAt: '', updatedAt: '', version: 1 };
 
 describe('useWebhookDeliveries', () => {
   it('filters by status, keeps opened rows read on refresh, and redelivers in place', async () => {

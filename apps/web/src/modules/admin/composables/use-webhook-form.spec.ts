@@ -7,7 +7,7 @@ vi.mock('element-plus', async (original) => ({ ...(await original<typeof import(
 
 const webhook = (version: number, extra: object = {}) => ({
   id: 'a6f1c1f4-2b7e-4c1e-9a39-1d8d0c7f0d11', name: 'ERP', url: 'https://erp.example.com/hook', events: ['customer.*'], active: true, pausedReason: null,
-  description: null, consecutiveFailures: 0, createdBy: null, createdAt: '2026-11-27T00:00:00Z', updatedAt: '2026-11-27T00:00:00Z', version, ...extra,
+  description: null, consecutiveFailures: 0, lastDelivery: null, createdBy: null, createdAt: '2026-11-27T00:00:00Z', updatedAt: '2026-11-27T00:00:00Z', version, ...extra,
 });
 const path = `/api/v1/webhooks/${webhook(1).id}`;
 

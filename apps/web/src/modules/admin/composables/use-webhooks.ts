@@ -18,8 +18,8 @@ export function useWebhooks() {
   /** Each shown webhook's newest delivery (null: none yet). */
   const latest = reactive(new Map<string, WebhookDeliveryDto | null>());
 
-  // WebhookDto does not carry its last delivery: one small read per shown webhook (a company has
-  // a handful), in parallel, after the rows are on screen.
+  // Each row brings its newest delivery; a ping or a look at the log updates it without reloading the list.
+  watch(list.rows, (rows) => rows.forEach((row) => latest.set(row.id, row.lastDelivery)), { immediate: true });
   async function loadLatest(id: string): Promise<void> {
     try {
       latest.set(id, (await webhooksApi.deliveries(id, { limit: 1 })).data[0] ?? null);
@@ -27,7 +27,6 @@ export function useWebhooks() {
       latest.delete(id);
     }
   }
-  watch(list.rows, (rows) => rows.filter((row) => !latest.has(row.id)).forEach((row) => void loadLatest(row.id)));
 
   const replaceRow = (next: WebhookDto) => list.replace((row) => row.id === next.id, next);
 

@@ -4,7 +4,7 @@ import { blankWebhook, createWebhookBody, isPlainHttp, updateWebhookBody, webhoo
 
 const webhook: WebhookDto = {
   id: 'w1', name: 'ERP', url: 'https://erp.example.com/hook', events: ['customer.*'], active: false, pausedReason: '50 failed', description: 'sync',
-  consecutiveFailures: 50, createdBy: null, createdAt: '2026-11-27T00:00:00Z', updatedAt: '2026-11-27T00:00:00Z', version: 3,
+  consecutiveFailures: 50, lastDelivery: null, createdBy: null, createdAt: '2026-11-27T00:00:00Z', updatedAt: '2026-11-27T00:00:00Z', version: 3,
 };
 
 describe('webhook form ↔ body', () => {
