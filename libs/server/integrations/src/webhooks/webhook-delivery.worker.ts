@@ -84,7 +84,11 @@ export class WebhookDeliveryWorker implements OnModuleInit, OnApplicationBootstr
     await this.draining?.catch(() => undefined);
   }
 
-  /** Sends rounds until one comes back short (the cron and the poll loop share one run per process). Tests call it. */
+  /**
+   * Sends rounds until nothing is due (the cron and the poll loop share one run per process).
+   * A round takes one delivery per subscription, so a single busy subscription needs a round per
+   * event: stopping at the first short round held it to one event per poll (1/s). Tests call it.
+   */
   drain(): Promise<number> {
     this.draining ??= (async () => {
       let total = 0;
@@ -92,7 +96,7 @@ export class WebhookDeliveryWorker implements OnModuleInit, OnApplicationBootstr
         for (;;) {
           const n = await this.runOnce();
           total += n;
-          if (n < PARALLEL || this.stopped) return total;
+          if (n === 0 || this.stopped) return total;
         }
       } finally {
         this.draining = undefined;

@@ -211,6 +211,14 @@ describe('webhooks', () => {
       expect(receiver.received.slice(before).map((r) => JSON.parse(r.body).aggregateId)).toEqual(customers);
     });
 
+    it('drains a burst of one subscription in one go, in order (not one event per poll)', async () => {
+      const customers = [await createCustomer(), await createCustomer(), await createCustomer(), await createCustomer()];
+      await dispatch();
+      const before = receiver.received.length;
+      expect(await t.app.get(WebhookDeliveryWorker).drain()).toBe(4);
+      expect(receiver.received.slice(before).map((r) => JSON.parse(r.body).aggregateId)).toEqual(customers);
+    });
+
     it('gives up an attempt after the timeout and retries it', async () => {
       const config = t.config;
       const timeout = config.webhookTimeoutMs;
