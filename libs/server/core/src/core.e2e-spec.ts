@@ -473,6 +473,39 @@ describe('core mechanisms', () => {
       expect((await ds.query(`SELECT count(*)::int AS n FROM gadget_log WHERE aggregate_id LIKE 'many-%'`))[0].n).toBe(60);
       interested = false;
     });
+
+    it('hands a batch subscriber all its events of a batch in one call, in order; a failing call retries all of them', async () => {
+      const dispatcher = t.app.get(OutboxDispatcher);
+      const outbox = t.app.get(OutboxService);
+      const tx = t.app.get(TransactionService);
+      const calls: string[][] = [];
+      let failNext = false;
+      dispatcher.subscribeBatch('gizmo.*', async (events, m) => {
+        calls.push(events.map((e) => e.aggregateId));
+        await m.query(`CREATE TABLE IF NOT EXISTS gizmo_log (aggregate_id text NOT NULL)`);
+        await m.query(`INSERT INTO gizmo_log SELECT unnest($1::text[])`, [events.map((e) => e.aggregateId)]);
+        if (failNext) await m.query(`SELECT 1 / 0`);
+      });
+      // Far more than the 50 per-event handlers a transaction takes: a batch subscriber gets them all at once.
+      await tx.run((m) => outbox.publishMany(m, 'gizmo.made', 'gizmo', Array.from({ length: 120 }, (_, i) => ({ aggregateId: `g-${String(i).padStart(3, '0')}` }))));
+      expect(await dispatcher.dispatchOnce()).toBe(120);
+      expect(calls).toHaveLength(1);
+      expect(calls[0]).toEqual(Array.from({ length: 120 }, (_, i) => `g-${String(i).padStart(3, '0')}`));
+      expect((await ds.query(`SELECT count(*)::int AS n FROM outbox_events WHERE aggregate_type = 'gizmo' AND dispatched_at IS NULL`))[0].n).toBe(0);
+      // A failing call writes nothing (its savepoint rolls back) and every one of its events retries.
+      failNext = true;
+      await tx.run((m) => outbox.publishMany(m, 'gizmo.made', 'gizmo', [{ aggregateId: 'x-1' }, { aggregateId: 'x-2' }]));
+      await dispatcher.dispatchOnce();
+      expect(await ds.query(`SELECT aggregate_id FROM gizmo_log WHERE aggregate_id LIKE 'x-%'`)).toEqual([]);
+      expect(await ds.query(`SELECT aggregate_id, attempts, last_error FROM outbox_events WHERE aggregate_id LIKE 'x-%' ORDER BY id`)).toEqual([
+        { aggregate_id: 'x-1', attempts: 1, last_error: 'division by zero' },
+        { aggregate_id: 'x-2', attempts: 1, last_error: 'division by zero' },
+      ]);
+      failNext = false;
+      await ds.query(`UPDATE outbox_events SET next_attempt_at = now() WHERE aggregate_id LIKE 'x-%'`);
+      await dispatcher.dispatchOnce();
+      expect((await ds.query(`SELECT count(*)::int AS n FROM gizmo_log WHERE aggregate_id LIKE 'x-%'`))[0].n).toBe(2);
+    });
   });
   describe('notifications', () => {
     it('keeps each inbox private, skips duplicates by key, and marks read', async () => {

@@ -5,6 +5,8 @@ import { OutboxEvent } from './outbox-event.entity';
 
 /** Runs in the dispatcher's transaction: rows it writes through `manager` commit with the event's delivery. */
 export type OutboxHandler = (event: OutboxEvent, manager: EntityManager) => Promise<void>;
+/** All of a batch's events a subscriber takes, at once, in id order (e.g. a fan-out as one statement). */
+export type OutboxBatchHandler = (events: OutboxEvent[], manager: EntityManager) => Promise<void>;
 /** `customer.*`, `lead.converted`, or a predicate for subscribers whose interest changes at run time (webhooks). */
 export type OutboxPattern = string | ((type: string) => boolean);
 
@@ -28,6 +30,7 @@ const MAX_HANDLED_PER_TRANSACTION = 50;
 export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxDispatcher.name);
   private readonly handlers: { matches: (type: string) => boolean; handler: OutboxHandler }[] = [];
+  private readonly batchHandlers: { matches: (type: string) => boolean; handler: OutboxBatchHandler }[] = [];
   private timer?: NodeJS.Timeout;
   private running?: Promise<number>;
   /** The last batch left events behind (full, or stopped at the savepoint cap). */
@@ -44,14 +47,22 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
    * cheap in-memory test) and again when the event is dispatched.
    */
   subscribe(pattern: OutboxPattern, handler: OutboxHandler): void {
-    if (typeof pattern === 'function') return void this.handlers.push({ matches: pattern, handler });
-    const re = new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
-    this.handlers.push({ matches: (type) => re.test(type), handler });
+    this.handlers.push({ matches: matcher(pattern), handler });
+  }
+
+  /**
+   * Like subscribe, but the handler gets all of a batch's matching events in one call (up to
+   * 500, one savepoint): for subscribers that write a row per event, one statement per batch
+   * instead of a savepoint and a statement per event. If it throws, each of those events is
+   * retried with backoff.
+   */
+  subscribeBatch(pattern: OutboxPattern, handler: OutboxBatchHandler): void {
+    this.batchHandlers.push({ matches: matcher(pattern), handler });
   }
 
   /** Whether any subscriber takes events of this type: events nobody takes are stored as delivered. */
   wants(type: string): boolean {
-    return this.handlers.some((h) => h.matches(type));
+    return this.handlers.some((h) => h.matches(type)) || this.batchHandlers.some((h) => h.matches(type));
   }
 
   onApplicationBootstrap(): void {
@@ -95,12 +106,40 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
       // Delivered events are marked with one statement per batch: one UPDATE per event made the
       // dispatcher compete with bulk writers (a 1M-row import) for most of their CPU.
       const delivered: string[] = [];
-      let done = 0;
+      // Per-event handlers take a savepoint each: the batch stops before the cap.
       let handled = 0;
-      for (const event of events) {
+      let cut = events.findIndex((e) => this.handlers.some((h) => h.matches(e.type)) && ++handled > MAX_HANDLED_PER_TRANSACTION);
+      if (cut < 0) cut = events.length;
+      const batch = events.slice(0, cut);
+      const fail = async (event: OutboxEvent, err: unknown) => {
+        const attempts = event.attempts + 1;
+        const delay = Math.min(2 ** attempts, MAX_BACKOFF_SECONDS);
+        await manager.update(OutboxEvent, event.id, {
+          attempts,
+          lastError: String((err as Error)?.message ?? err).slice(0, 2000),
+          nextAttemptAt: () => `now() + interval '${delay} seconds'`,
+        } as never);
+      };
+      // Batch subscribers first, each in one savepoint; an event one of them failed is not delivered.
+      const failed = new Map<string, unknown>();
+      for (const { matches, handler } of this.batchHandlers) {
+        const theirs = batch.filter((e) => matches(e.type) && !failed.has(e.id));
+        if (!theirs.length) continue;
+        await manager.query('SAVEPOINT outbox_batch');
+        try {
+          await handler(theirs, manager);
+          await manager.query('RELEASE SAVEPOINT outbox_batch');
+        } catch (err) {
+          await manager.query('ROLLBACK TO SAVEPOINT outbox_batch');
+          for (const e of theirs) failed.set(e.id, err);
+        }
+      }
+      for (const event of batch) {
+        if (failed.has(event.id)) {
+          await fail(event, failed.get(event.id));
+          continue;
+        }
         const handlers = this.handlers.filter((h) => h.matches(event.type));
-        if (handlers.length && ++handled > MAX_HANDLED_PER_TRANSACTION) break;
-        done++;
         // Handlers write through the batch's transaction: a savepoint keeps one event's failed
         // statement from aborting the others' work (only taken when someone handles the event).
         if (handlers.length) await manager.query('SAVEPOINT outbox_event');
@@ -110,19 +149,19 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
           delivered.push(event.id);
         } catch (err) {
           await manager.query('ROLLBACK TO SAVEPOINT outbox_event');
-          const attempts = event.attempts + 1;
-          const delay = Math.min(2 ** attempts, MAX_BACKOFF_SECONDS);
-          await manager.update(OutboxEvent, event.id, {
-            attempts,
-            lastError: String((err as Error)?.message ?? err).slice(0, 2000),
-            nextAttemptAt: () => `now() + interval '${delay} seconds'`,
-          } as never);
+          await fail(event, err);
         }
       }
       if (delivered.length) await manager.query(`UPDATE outbox_events SET dispatched_at = now(), last_error = NULL WHERE id = ANY($1::bigint[])`, [delivered]);
-      this.backlog = events.length === BATCH || done < events.length;
-      return done;
+      this.backlog = events.length === BATCH || batch.length < events.length;
+      return batch.length;
     });
     return this.running;
   }
+}
+
+function matcher(pattern: OutboxPattern): (type: string) => boolean {
+  if (typeof pattern === 'function') return pattern;
+  const re = new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  return (type) => re.test(type);
 }

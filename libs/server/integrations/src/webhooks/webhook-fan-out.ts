@@ -20,9 +20,10 @@ export function envelopeOf(event: OutboxEvent): WebhookEnvelope {
 
 /**
  * The outbox's webhook subscriber: one pending delivery per active subscription whose patterns
- * match, written in the dispatcher's transaction (the event is marked delivered iff the rows
- * commit). The dispatcher is at-least-once; the unique (subscription, event) makes the fan-out
- * exactly-once. Sending is the worker's job, never inside this transaction.
+ * match, written in the dispatcher's transaction (the events are marked delivered iff the rows
+ * commit) — one statement for all of a batch's events, in event order (a delivery's `seq` is the
+ * order subscriptions receive them). The dispatcher is at-least-once; the unique (subscription,
+ * event) makes the fan-out exactly-once. Sending is the worker's job, never inside this transaction.
  */
 @Injectable()
 export class WebhookFanOut implements OnModuleInit {
@@ -32,17 +33,19 @@ export class WebhookFanOut implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.dispatcher.subscribe((type) => this.patterns.wants(type), async (event, manager) => void (await this.fanOut(event, manager)));
+    this.dispatcher.subscribeBatch((type) => this.patterns.wants(type), async (events, manager) => void (await this.fanOut(events, manager)));
   }
 
-  async fanOut(event: OutboxEvent, manager: EntityManager): Promise<number> {
+  async fanOut(events: OutboxEvent[], manager: EntityManager): Promise<number> {
     const rows: { id: string }[] = await manager.query(
       `INSERT INTO webhook_deliveries (subscription_id, event_id, event_type, payload)
-       SELECT s.id, $1::bigint, $2::text, $3::jsonb FROM webhook_subscriptions s
-       WHERE s.active AND s.deleted_at IS NULL AND ${eventMatchesSql('s.events', '$2::text')}
+       SELECT s.id, e.id, e.type, e.envelope
+         FROM jsonb_to_recordset($1::jsonb) AS e(id bigint, type text, envelope jsonb)
+         JOIN webhook_subscriptions s ON s.active AND s.deleted_at IS NULL AND ${eventMatchesSql('s.events', 'e.type')}
+        ORDER BY e.id, s.id
        ON CONFLICT (subscription_id, event_id) DO NOTHING
        RETURNING id`,
-      [event.id, event.type, JSON.stringify(envelopeOf(event))],
+      [JSON.stringify(events.map((event) => ({ id: event.id, type: event.type, envelope: envelopeOf(event) })))],
     );
     return rows.length;
   }
