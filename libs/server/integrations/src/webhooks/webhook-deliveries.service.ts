@@ -7,7 +7,8 @@ import { WebhookDelivery } from './webhook-delivery.entity';
 import { toDeliveryDetailDto, toDeliveryDto } from './webhook.mapper';
 import { WebhookSubscription } from './webhook-subscription.entity';
 
-const sort = parseSort(undefined, { createdAt: { expression: 'd.created_at', key: 'createdAt' } }, '-createdAt', { expression: 'd.id', key: 'id' });
+// Newest first in the order they were written: a fan-out writes a batch's deliveries at one created_at.
+const sort = parseSort(undefined, { seq: { expression: 'd.seq', key: 'seq' } }, '-seq', { expression: 'd.id', key: 'id' });
 
 /** A subscription's deliveries: the log an integrator reads when a receiver missed something, and redelivery. */
 @Injectable()

@@ -217,6 +217,12 @@ describe('webhooks', () => {
       const before = receiver.received.length;
       expect(await t.app.get(WebhookDeliveryWorker).drain()).toBe(4);
       expect(receiver.received.slice(before).map((r) => JSON.parse(r.body).aggregateId)).toEqual(customers);
+      // One fan-out wrote them at one instant: the log still lists them newest event first.
+      const log = (await t.http().get(`/api/v1/webhooks/${hook.id}/deliveries?limit=4`).set(admin).expect(200)).body.data as { eventId: string }[];
+      const ids = log.map((d) => Number(d.eventId));
+      expect(ids).toEqual([...ids].sort((a, b) => b - a));
+      const bodies = receiver.received.slice(before).map((r) => Number(JSON.parse(r.body).id));
+      expect(ids).toEqual([...bodies].reverse());
     });
 
     it('gives up an attempt after the timeout and retries it', async () => {
@@ -242,7 +248,7 @@ describe('webhooks', () => {
 
     it('lists deliveries newest first, by status, and shows what was sent and answered', async () => {
       const all = await t.http().get(`/api/v1/webhooks/${hook.id}/deliveries`).set(admin).expect(200);
-      const stored = await ds.query(`SELECT id FROM webhook_deliveries WHERE subscription_id = $1 ORDER BY created_at DESC, id DESC`, [hook.id]);
+      const stored = await ds.query(`SELECT id FROM webhook_deliveries WHERE subscription_id = $1 ORDER BY seq DESC`, [hook.id]);
       expect(all.body.data.map((d: { id: string }) => d.id)).toEqual(stored.map((d: { id: string }) => d.id));
       expect(all.body.data[all.body.data.length - 1].id).toBe(first);
       const delivered = await t.http().get(`/api/v1/webhooks/${hook.id}/deliveries?status=delivered&limit=1`).set(admin).expect(200);

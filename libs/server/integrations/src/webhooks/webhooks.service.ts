@@ -55,7 +55,7 @@ export class WebhooksService {
     return toWebhookDto(s, (await this.lastDeliveries([id], m)).get(id) ?? null);
   }
 
-  /** The newest delivery of each subscription: one statement for a page, on the (subscription, created) index. */
+  /** The newest delivery of each subscription: one statement for a page, on the (subscription, seq) index. */
   private async lastDeliveries(ids: string[], m: EntityManager): Promise<Map<string, WebhookDeliveryDto>> {
     if (!ids.length) return new Map();
     const rows = await m
@@ -64,8 +64,7 @@ export class WebhooksService {
       .distinctOn(['d.subscription_id'])
       .where('d.subscription_id = ANY(:ids)', { ids })
       .orderBy('d.subscription_id')
-      .addOrderBy('d.created_at', 'DESC')
-      .addOrderBy('d.id', 'DESC')
+      .addOrderBy('d.seq', 'DESC')
       .getMany();
     return new Map(rows.map((d) => [d.subscriptionId, toDeliveryDto(d)]));
   }
