@@ -53,6 +53,8 @@ export interface StringFieldOptions extends Common {
   maxLength: number;
   minLength?: number;
   pattern?: RegExp;
+  /** Said instead of class-validator's "must match /…/ regular expression" (for people, not regex readers). */
+  patternMessage?: string;
   format?: string;
   /** Keep surrounding white space (passwords). */
   noTrim?: boolean;
@@ -67,7 +69,7 @@ export function StringField(options: StringFieldOptions): PropertyDecorator {
   ];
   if (!options.noTrim) decorators.unshift(trim);
   if (options.minLength !== undefined) decorators.push(MinLength(options.minLength));
-  if (options.pattern) decorators.push(Matches(options.pattern));
+  if (options.pattern) decorators.push(Matches(options.pattern, options.patternMessage ? { message: options.patternMessage } : undefined));
   return applyDecorators(...decorators);
 }
 

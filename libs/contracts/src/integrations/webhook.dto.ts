@@ -46,7 +46,7 @@ export class WebhookWithSecretDto extends WebhookDto {
 export class CreateWebhookDto {
   @StringField({ maxLength: WebhookLimits.nameMaxLength, minLength: 1, example: 'ERP sync' }) name: string;
   /** http or https, at most 2,000 characters. */
-  @StringField({ maxLength: WebhookLimits.urlMaxLength, pattern: WEBHOOK_URL, example: 'https://erp.example.com/kehu/events' }) url: string;
+  @StringField({ maxLength: WebhookLimits.urlMaxLength, pattern: WEBHOOK_URL, patternMessage: 'url must be an http:// or https:// address', example: 'https://erp.example.com/kehu/events' }) url: string;
   /** Event types or patterns: `customer.*`, `case.resolved`, `*` (everything). */
   @StringArrayField({ maxSize: WebhookLimits.eventsMaxSize, minSize: 1, itemMaxLength: WebhookLimits.patternMaxLength, itemPattern: WEBHOOK_EVENT_PATTERN, itemPatternMessage: 'each value in events must be an event type or a pattern such as customer.* or *', example: ['customer.*'] })
   events: string[];
@@ -58,7 +58,7 @@ export class CreateWebhookDto {
 /** Needs If-Match. Only the members sent change; activating clears pausedReason and the failure count. */
 export class UpdateWebhookDto {
   @StringField({ optional: true, maxLength: WebhookLimits.nameMaxLength, minLength: 1 }) name?: string;
-  @StringField({ optional: true, maxLength: WebhookLimits.urlMaxLength, pattern: WEBHOOK_URL }) url?: string;
+  @StringField({ optional: true, maxLength: WebhookLimits.urlMaxLength, pattern: WEBHOOK_URL, patternMessage: 'url must be an http:// or https:// address' }) url?: string;
   @StringArrayField({ optional: true, maxSize: WebhookLimits.eventsMaxSize, minSize: 1, itemMaxLength: WebhookLimits.patternMaxLength, itemPattern: WEBHOOK_EVENT_PATTERN, itemPatternMessage: 'each value in events must be an event type or a pattern such as customer.* or *' })
   events?: string[];
   @BooleanField({ optional: true }) active?: boolean;
