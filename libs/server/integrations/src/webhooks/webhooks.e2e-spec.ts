@@ -216,7 +216,10 @@ describe('webhooks', () => {
       const customers = [await createCustomer(), await createCustomer(), await createCustomer(), await createCustomer()];
       await dispatch();
       const before = receiver.received.length;
+      // A streak of failed deliveries ends with the first one that goes through.
+      await ds.query(`UPDATE webhook_subscriptions SET consecutive_failures = 3 WHERE id = $1`, [hook.id]);
       expect(await t.app.get(WebhookDeliveryWorker).drain()).toBe(4);
+      expect((await ds.query(`SELECT consecutive_failures FROM webhook_subscriptions WHERE id = $1`, [hook.id]))[0].consecutive_failures).toBe(0);
       expect(receiver.received.slice(before).map((r) => JSON.parse(r.body).aggregateId)).toEqual(customers);
       // One fan-out wrote them at one instant: the log still lists them newest event first.
       const log = (await t.http().get(`/api/v1/webhooks/${hook.id}/deliveries?limit=4`).set(admin).expect(200)).body.data as { eventId: string }[];
